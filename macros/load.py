@@ -1,0 +1,188 @@
+"""Read one YAML data file into plain Python data, remembering where each value was.
+
+PyYAML's loaders forget positions, keep the last of two duplicate keys, expand
+aliases without limit and construct objects from tags. This loader composes the
+node tree itself (which executes nothing), refuses what an editor never needs
+(aliases, tags, duplicate keys) and records the line and column of every key
+and value so that later checks can point at the exact place.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from macros.problems import Problem
+
+MAX_FILE_BYTES = 256 * 1024  # a record is a few kilobytes; more is a mistake or an attack
+
+Path_ = tuple[str | int, ...]
+
+_PLAIN_TAGS = {
+    "tag:yaml.org,2002:str",
+    "tag:yaml.org,2002:int",
+    "tag:yaml.org,2002:float",
+    "tag:yaml.org,2002:bool",
+    "tag:yaml.org,2002:null",
+    "tag:yaml.org,2002:timestamp",
+    "tag:yaml.org,2002:map",
+    "tag:yaml.org,2002:seq",
+}
+
+
+@dataclass
+class Document:
+    """The data of one file and the position (line, column; 1-based) of each part."""
+
+    file: str
+    data: object
+    positions: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+
+    def where(self, path: Path_) -> tuple[int | None, int | None]:
+        """Position of `path`, or of its nearest ancestor that has one."""
+        path = tuple(path)
+        while path not in self.positions and path:
+            path = path[:-1]
+        return self.positions.get(path, (None, None))
+
+    def problem(self, path: Path_, message: str, hint: str = "", pending: bool = False) -> Problem:
+        line, column = self.where(path)
+        return Problem(self.file, line, column, message, hint, pending)
+
+
+class _Reject(Exception):
+    """A construct this loader refuses, with the node that has it."""
+
+    def __init__(self, mark, message: str, hint: str):
+        super().__init__(message)
+        self.mark, self.message, self.hint = mark, message, hint
+
+
+class _Loader(yaml.SafeLoader):
+    """SafeLoader that refuses aliases before the composer can expand them."""
+
+    def compose_node(self, parent, index):
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()
+            raise _Reject(
+                event.start_mark,
+                "YAML aliases (*name) are not allowed",
+                "write the value out in full instead of referring to an anchor",
+            )
+        event = self.peek_event()
+        if getattr(event, "anchor", None):
+            raise _Reject(
+                event.start_mark,
+                "YAML anchors (&name) are not allowed",
+                "remove the anchor; each record states its values itself",
+            )
+        return super().compose_node(parent, index)
+
+
+def read(path: Path, root: Path) -> tuple[Document | None, list[Problem]]:
+    """Load `path`; return the document, or None and the problems that stopped it."""
+    name = path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
+    text, problem = _decode(path, name)
+    if problem:
+        return None, [problem]
+    try:
+        node = yaml.compose(text, Loader=_Loader)
+    except _Reject as reject:
+        return None, [_at(name, reject.mark, reject.message, reject.hint)]
+    except yaml.MarkedYAMLError as error:
+        return None, [_syntax_problem(name, error)]
+    except yaml.YAMLError as error:  # unmarked errors are rare; still report the file
+        return None, [Problem(name, None, None, f"the file is not valid YAML ({error})", "check the indentation")]
+    if node is None:
+        return None, [Problem(name, 1, 1, "the file is empty", "fill in the record's fields (see README)")]
+    document = Document(name, None)
+    problems: list[Problem] = []
+    document.data = _build(node, (), document, problems)
+    return (None if problems else document), problems
+
+
+def _decode(path: Path, name: str) -> tuple[str, Problem | None]:
+    """Read the bytes and turn them into NFC text, or say why they cannot be."""
+    size = path.stat().st_size
+    if size > MAX_FILE_BYTES:
+        return "", Problem(
+            name, None, None,
+            f"the file is {size} bytes, over the limit of {MAX_FILE_BYTES} bytes",
+            "a record should be short: move long texts into separate records",
+        )
+    raw = path.read_bytes()
+    if b"\x00" in raw:
+        line = raw[: raw.index(b"\x00")].count(b"\n") + 1
+        return "", Problem(name, line, None, "the file contains a NUL byte", "save the file as UTF-8 text")
+    try:
+        text = raw.decode("utf-8-sig")  # a byte-order mark is harmless: accept it
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        return "", Problem(
+            name, line, None,
+            f"the file is not UTF-8 (byte 0x{raw[error.start]:02x})",
+            "save the file with the UTF-8 encoding",
+        )
+    return unicodedata.normalize("NFC", text), None
+
+
+def _at(name: str, mark, message: str, hint: str) -> Problem:
+    return Problem(name, mark.line + 1, mark.column + 1, message, hint)
+
+
+def _syntax_problem(name: str, error: yaml.MarkedYAMLError) -> Problem:
+    mark = error.problem_mark or error.context_mark
+    problem = error.problem or "invalid YAML"
+    hint = "check the indentation and quotes on this line and the one before"
+    if "'\\t'" in problem or "\\t" in problem:
+        problem, hint = "a tab character is used", "indent with spaces, never tabs"
+    elif "mapping values are not allowed" in problem:
+        hint = "put text containing ': ' in double quotes"
+    elif "found unexpected end of stream" in problem or "while scanning a quoted scalar" in (error.context or ""):
+        problem, hint = "a quoted text is never closed", "add the closing quote"
+    return _at(name, mark, f"YAML syntax error: {problem}", hint)
+
+
+def _build(node: yaml.Node, path: Path_, document: Document, problems: list[Problem]):
+    """Turn a node into dicts, lists and scalars, recording each position."""
+    document.positions.setdefault(path, (node.start_mark.line + 1, node.start_mark.column + 1))
+    if node.tag not in _PLAIN_TAGS:
+        problems.append(_at(
+            document.file, node.start_mark,
+            f"the tag {node.tag.replace('tag:yaml.org,2002:', '!!')} is not allowed",
+            "remove it: data files hold plain text, lists and mappings only",
+        ))
+        return None
+    if isinstance(node, yaml.MappingNode):
+        return _build_mapping(node, path, document, problems)
+    if isinstance(node, yaml.SequenceNode):
+        return [_build(item, path + (index,), document, problems) for index, item in enumerate(node.value)]
+    if node.tag == "tag:yaml.org,2002:timestamp":
+        return node.value  # dates stay text: their form (day, month or year) is meaningful
+    return yaml.SafeLoader.yaml_constructors[node.tag](_SCALARS, node)
+
+
+_SCALARS = yaml.SafeLoader("")  # a constructor for plain scalars; holds no document
+
+
+def _build_mapping(node: yaml.MappingNode, path: Path_, document: Document, problems: list[Problem]) -> dict:
+    result: dict = {}
+    for key_node, value_node in node.value:
+        if not isinstance(key_node, yaml.ScalarNode) or key_node.tag != "tag:yaml.org,2002:str":
+            problems.append(_at(document.file, key_node.start_mark, "a field name must be plain text", "use a name like `title:`"))
+            continue
+        key = key_node.value
+        if key in result:
+            first_line = document.positions[path + (key,)][0]
+            problems.append(_at(
+                document.file, key_node.start_mark,
+                f"the field `{key}` appears twice in the same mapping (first on line {first_line})",
+                "keep one of them",
+            ))
+            continue
+        document.positions[path + (key,)] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+        result[key] = _build(value_node, path + (key,), document, problems)
+    return result

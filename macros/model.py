@@ -1,0 +1,267 @@
+"""Typed records with their cross-links resolved and back-references computed.
+
+Records state each link once (an activity names the plan items it served);
+the reverse view (a plan item's evidence, a partner's activities) is computed
+here, once per build, so the data never holds two copies that could disagree.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from macros.locale import PartialDate, Text
+
+PLAN_SECTIONS = ("objectives", "tasks", "priority_areas", "solutions")
+STATUSES = ("planned", "in-progress", "done", "cancelled", "suspended")
+IATI_STATUS = {"planned": 1, "in-progress": 2, "done": 3, "cancelled": 5, "suspended": 6}
+
+
+@dataclass(frozen=True)
+class Source:
+    publisher: Text
+    title: str
+    language: str
+    date: PartialDate
+    url: str | None = None
+    note: Text | None = None
+
+
+@dataclass(frozen=True)
+class Person:
+    name: str
+    role: Text
+
+
+@dataclass(frozen=True)
+class Place:
+    country: str
+    city: Text | None = None
+
+
+@dataclass(eq=False)
+class Record:
+    """Common to every record: its id, the file it came from, its sources."""
+
+    id: str
+    file: str
+    sources: list[Source]
+
+    collection = ""  # set by each subclass: the folder and the URL segment
+
+    @property
+    def path(self) -> str:
+        """URL path below the language root, e.g. `partners/kr-mois/`."""
+        return f"{self.collection}/{self.id}/"
+
+
+@dataclass(eq=False)
+class Agreement:
+    id: str
+    title: Text
+    kind: str
+    state: str
+    state_as_of: PartialDate
+    sources: list[Source]
+    signed: PartialDate | None = None
+    place: Text | None = None
+    period: tuple[PartialDate, PartialDate | None] | None = None
+    note: Text | None = None
+
+
+@dataclass(eq=False)
+class Partner(Record):
+    name: Text = None
+    kind: str = ""
+    abbreviation: str | None = None
+    country: str | None = None
+    parent_id: str | None = None
+    website: str | None = None
+    description: Text | None = None
+    areas: list[Text] = field(default_factory=list)
+    agreements: list[Agreement] = field(default_factory=list)
+    # computed by Model.link
+    parent: Partner | None = None
+    children: list[Partner] = field(default_factory=list)
+    activities: list[Activity] = field(default_factory=list)
+    plan_items: list[PlanElement] = field(default_factory=list)
+
+    collection = "partners"
+
+    @property
+    def title(self) -> Text:
+        return self.name
+
+
+@dataclass(eq=False)
+class PlanElement:
+    """An objective, task, area, solution or annual-plan item: something to point at."""
+
+    id: str
+    text: Text
+    section: str  # one of PLAN_SECTIONS, or "items"
+    number: int
+    plan: Plan = None
+    group: TaskGroup | None = None
+    status: str | None = None
+    status_as_of: PartialDate | None = None
+    due: PartialDate | None = None
+    partner_ids: list[str] = field(default_factory=list)
+    # computed by Model.link
+    partners: list[Partner] = field(default_factory=list)
+    evidence: list[Activity] = field(default_factory=list)
+
+    @property
+    def ref(self) -> str:
+        return f"{self.plan.id}/{self.id}"
+
+
+@dataclass(eq=False)
+class TaskGroup:
+    id: str
+    text: Text
+    number: int
+    items: list[PlanElement]
+
+    def progress(self) -> tuple[int, int]:
+        return _progress(self.items)
+
+
+@dataclass(eq=False)
+class Plan(Record):
+    kind: str = ""
+    title: Text = None
+    short_title: Text | None = None
+    period: tuple[PartialDate, PartialDate | None] = None
+    summary: Text = None
+    implements_id: str | None = None
+    general_objective: Text | None = None
+    scope: Text | None = None
+    exclusions: list[Text] = field(default_factory=list)
+    sections: dict[str, list[PlanElement]] = field(default_factory=dict)
+    task_groups: list[TaskGroup] = field(default_factory=list)
+    # computed by Model.link
+    implements: Plan | None = None
+    annual_plans: list[Plan] = field(default_factory=list)
+    decisions: list[Decision] = field(default_factory=list)
+
+    collection = "plans"
+
+    def elements(self) -> list[PlanElement]:
+        """Every element another record may point at."""
+        items = [item for group in self.task_groups for item in group.items]
+        return [element for section in self.sections.values() for element in section] + items
+
+    def items(self) -> list[PlanElement]:
+        return [item for group in self.task_groups for item in group.items]
+
+    def progress(self) -> tuple[int, int]:
+        return _progress(self.items())
+
+
+@dataclass(eq=False)
+class Decision(Record):
+    number: str = ""
+    type: str = ""
+    date_signed: PartialDate = None
+    issuer: Text = None
+    signer: Person = None
+    title: Text = None
+    summary: Text = None
+    action: str | None = None
+    plan_id: str | None = None
+    # computed by Model.link
+    plan: Plan | None = None
+
+    collection = "decisions"
+
+
+@dataclass(eq=False)
+class Activity(Record):
+    kind: str = ""
+    title: Text = None
+    start: PartialDate = None
+    end: PartialDate | None = None
+    places: list[Place] = field(default_factory=list)
+    partner_ids: list[str] = field(default_factory=list)
+    leaders: list[Person] = field(default_factory=list)
+    counterparts: list[Person] = field(default_factory=list)
+    plan_item_refs: list[str] = field(default_factory=list)
+    summary: Text = None
+    body: Text | None = None
+    # computed by Model.link
+    partners: list[Partner] = field(default_factory=list)
+    plan_items: list[PlanElement] = field(default_factory=list)
+
+    collection = "activities"
+
+    def sort_key(self) -> tuple:
+        return (self.start.sort_key(), self.id)
+
+
+def _progress(items: list[PlanElement]) -> tuple[int, int]:
+    """(done, counted): cancelled items leave the count instead of lowering the share."""
+    counted = [item for item in items if item.status != "cancelled"]
+    return sum(item.status == "done" for item in counted), len(counted)
+
+
+COLLECTIONS: dict[str, type[Record]] = {
+    "decisions": Decision,
+    "plans": Plan,
+    "partners": Partner,
+    "activities": Activity,
+}
+SCHEMA_OF = {"decisions": "decision", "plans": "plan", "partners": "partner", "activities": "activity"}
+
+
+@dataclass
+class Model:
+    """Every record by collection and id, linked both ways."""
+
+    decisions: dict[str, Decision] = field(default_factory=dict)
+    plans: dict[str, Plan] = field(default_factory=dict)
+    partners: dict[str, Partner] = field(default_factory=dict)
+    activities: dict[str, Activity] = field(default_factory=dict)
+
+    def collection(self, name: str) -> dict[str, Record]:
+        return getattr(self, name)
+
+    def records(self) -> list[Record]:
+        return [record for name in COLLECTIONS for record in self.collection(name).values()]
+
+    def element(self, ref: str) -> PlanElement | None:
+        plan_id, _, element_id = ref.partition("/")
+        plan = self.plans.get(plan_id)
+        if plan is None:
+            return None
+        return next((element for element in plan.elements() if element.id == element_id), None)
+
+    def activities_newest_first(self) -> list[Activity]:
+        return sorted(self.activities.values(), key=Activity.sort_key, reverse=True)
+
+    def link(self) -> None:
+        """Resolve every reference (already checked to exist) and compute the reverse views."""
+        for decision in self.decisions.values():
+            if decision.plan_id:
+                decision.plan = self.plans[decision.plan_id]
+                decision.plan.decisions.append(decision)
+        for plan in self.plans.values():
+            if plan.implements_id:
+                plan.implements = self.plans[plan.implements_id]
+                plan.implements.annual_plans.append(plan)
+            for item in plan.items():
+                item.partners = [self.partners[pid] for pid in item.partner_ids]
+                for partner in item.partners:
+                    partner.plan_items.append(item)
+        for partner in self.partners.values():
+            if partner.parent_id:
+                partner.parent = self.partners[partner.parent_id]
+                partner.parent.children.append(partner)
+        for activity in self.activities_newest_first():
+            activity.partners = [self.partners[pid] for pid in activity.partner_ids]
+            activity.plan_items = [self.element(ref) for ref in activity.plan_item_refs]
+            for partner in activity.partners:
+                partner.activities.append(activity)
+            for element in activity.plan_items:
+                element.evidence.append(activity)
+        for plan in self.plans.values():
+            plan.annual_plans.sort(key=lambda annual: annual.period[0])

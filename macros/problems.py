@@ -1,0 +1,45 @@
+"""Located problems: what is wrong, where, and how to fix it.
+
+Every check in the project reports through `Problem` so that the validator,
+the build and the tests all print the same `FILE:LINE:COL: message — hint`
+line an editor can click in their editor or CI log.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One thing wrong in one data file."""
+
+    file: str
+    line: int | None
+    column: int | None
+    message: str
+    hint: str = ""
+    pending: bool = False  # a missing English text: reported, never fatal
+
+    def __str__(self) -> str:
+        place = self.file
+        if self.line is not None:
+            place += f":{self.line}"
+            if self.column is not None:
+                place += f":{self.column}"
+        text = f"{place}: {self.message}"
+        return f"{text} — {self.hint}" if self.hint else text
+
+
+class InvalidData(Exception):
+    """Raised once with every problem of a run, never one at a time."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = sorted(problems)
+        super().__init__(self.report())
+
+    def report(self) -> str:
+        lines = [str(problem) for problem in self.problems]
+        count = len(self.problems)
+        lines.append(f"{count} error{'s' if count != 1 else ''} in the data: nothing was built.")
+        return "\n".join(lines)

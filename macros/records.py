@@ -1,0 +1,206 @@
+"""Turn one schema-valid document into its typed record, checking its values.
+
+The schema has already checked shapes and types; what is left for this module
+is what a schema cannot say well: a calendar date that exists, an end after its
+start, a country code that ISO 3166-1 knows, an id equal to its file name, and
+the texts whose English translation is still pending.
+"""
+
+from __future__ import annotations
+
+from pathlib import PurePosixPath
+
+import pycountry
+
+from macros.load import Document, Path_
+from macros.locale import PartialDate, Text
+from macros.model import (
+    PLAN_SECTIONS, Activity, Agreement, Decision, Partner, Person, Place, Plan, PlanElement,
+    Record, Source, TaskGroup,
+)
+from macros.problems import Problem
+
+
+class _Reader:
+    """Reads values out of one document, collecting located problems on the way."""
+
+    def __init__(self, document: Document):
+        self.document = document
+        self.problems: list[Problem] = []
+
+    def get(self, path: Path_):
+        value = self.document.data
+        for part in path:
+            value = value[part]
+        return value
+
+    def optional(self, path: Path_, convert):
+        parent, key = self.get(path[:-1]), path[-1]
+        return convert(path) if key in parent else None
+
+    def text(self, path: Path_) -> Text:
+        value = Text.from_data(self.get(path))
+        if value.en is None:
+            self.problems.append(self.document.problem(
+                path, f"English translation pending for `{_dotted(path)}`",
+                "add `en:` when the translation is ready", pending=True,
+            ))
+        return value
+
+    def texts(self, path: Path_) -> list[Text]:
+        return [self.text(path + (index,)) for index in range(len(self.get(path)))]
+
+    def date(self, path: Path_) -> PartialDate:
+        raw = self.get(path)
+        try:
+            return PartialDate.parse(raw)
+        except ValueError:
+            self.problems.append(self.document.problem(
+                path, f"`{_dotted(path)}`: {raw} is not a date that exists", "check the day and the month",
+            ))
+            return PartialDate(int(raw[:4]))
+
+    def period(self, path: Path_) -> tuple[PartialDate, PartialDate | None]:
+        start = self.date(path + ("start",))
+        end = self.optional(path + ("end",), self.date)
+        self.ordered(path + ("end",), start, end)
+        return start, end
+
+    def ordered(self, path: Path_, start: PartialDate, end: PartialDate | None) -> None:
+        if end is not None and end.sort_key() < start.sort_key():
+            self.problems.append(self.document.problem(
+                path, f"the end ({end.iso()}) is before the start ({start.iso()})", "swap or correct the two dates",
+            ))
+
+    def country(self, path: Path_) -> str:
+        code = self.get(path)
+        if pycountry.countries.get(alpha_2=code) is None:
+            self.problems.append(self.document.problem(
+                path, f"`{code}` is not an ISO 3166-1 country code", "use the two-letter code, e.g. VN, KR, JP, FR",
+            ))
+        return code
+
+    def person(self, path: Path_) -> Person:
+        return Person(self.get(path + ("name",)), self.text(path + ("role",)))
+
+    def people(self, path: Path_) -> list[Person]:
+        return [self.person(path + (index,)) for index in range(len(self.get(path)))] if self._has(path) else []
+
+    def sources(self, path: Path_ = ("sources",)) -> list[Source]:
+        return [self._source(path + (index,)) for index in range(len(self.get(path)))]
+
+    def _source(self, path: Path_) -> Source:
+        data = self.get(path)
+        return Source(
+            publisher=self.text(path + ("publisher",)),
+            title=data["title"],
+            language=data["language"],
+            date=self.date(path + ("date",)),
+            url=data.get("url"),
+            note=self.optional(path + ("note",), self.text),
+        )
+
+    def _has(self, path: Path_) -> bool:
+        return path[-1] in self.get(path[:-1])
+
+
+def _dotted(path: Path_) -> str:
+    return ".".join(str(part + 1) if isinstance(part, int) else part for part in path)
+
+
+def read_record(collection: str, document: Document) -> tuple[Record, list[Problem]]:
+    """The typed record of `document` and the problems found in its values."""
+    reader = _Reader(document)
+    data = document.data
+    stem = PurePosixPath(document.file).stem
+    if data["id"] != stem:
+        reader.problems.append(document.problem(
+            ("id",), f"the id `{data['id']}` differs from the file name `{stem}.yml`",
+            f"write `id: {stem}`, or rename the file to `{data['id']}.yml` (ids are permanent)",
+        ))
+    record = _READERS[collection](reader, data)
+    return record, reader.problems
+
+
+def _decision(reader: _Reader, data: dict) -> Decision:
+    return Decision(
+        id=data["id"], file=reader.document.file, sources=reader.sources(),
+        number=data["number"], type=data["type"], date_signed=reader.date(("date_signed",)),
+        issuer=reader.text(("issuer",)), signer=reader.person(("signer",)),
+        title=reader.text(("title",)), summary=reader.text(("summary",)),
+        action=data.get("action"), plan_id=data.get("plan"),
+    )
+
+
+def _plan(reader: _Reader, data: dict) -> Plan:
+    plan = Plan(
+        id=data["id"], file=reader.document.file, sources=reader.sources(),
+        kind=data["kind"], title=reader.text(("title",)),
+        short_title=reader.optional(("short_title",), reader.text),
+        period=reader.period(("period",)), summary=reader.text(("summary",)),
+        implements_id=data.get("implements"),
+        general_objective=reader.optional(("general_objective",), reader.text),
+        scope=reader.optional(("scope",), reader.text),
+        exclusions=reader.texts(("exclusions",)) if "exclusions" in data else [],
+    )
+    for section in PLAN_SECTIONS:
+        plan.sections[section] = [
+            PlanElement(element["id"], reader.text((section, index, "text")), section, index + 1, plan)
+            for index, element in enumerate(data.get(section, []))
+        ]
+    for number, group in enumerate(data.get("task_groups", []), start=1):
+        path = ("task_groups", number - 1)
+        task_group = TaskGroup(group["id"], reader.text(path + ("text",)), number, [])
+        for index, item in enumerate(group["items"]):
+            item_path = path + ("items", index)
+            task_group.items.append(PlanElement(
+                item["id"], reader.text(item_path + ("text",)), "items", index + 1, plan, task_group,
+                status=item["status"], status_as_of=reader.date(item_path + ("status_as_of",)),
+                due=reader.optional(item_path + ("due",), reader.date),
+                partner_ids=item.get("partners", []),
+            ))
+        plan.task_groups.append(task_group)
+    return plan
+
+
+def _partner(reader: _Reader, data: dict) -> Partner:
+    return Partner(
+        id=data["id"], file=reader.document.file, sources=reader.sources(),
+        name=reader.text(("name",)), kind=data["kind"], abbreviation=data.get("abbreviation"),
+        country=reader.optional(("country",), reader.country), parent_id=data.get("parent"),
+        website=data.get("website"), description=reader.optional(("description",), reader.text),
+        areas=reader.texts(("areas",)) if "areas" in data else [],
+        agreements=[_agreement(reader, ("agreements", index)) for index in range(len(data.get("agreements", [])))],
+    )
+
+
+def _agreement(reader: _Reader, path: Path_) -> Agreement:
+    data = reader.get(path)
+    return Agreement(
+        id=data["id"], title=reader.text(path + ("title",)), kind=data["kind"], state=data["state"],
+        state_as_of=reader.date(path + ("state_as_of",)), sources=reader.sources(path + ("sources",)),
+        signed=reader.optional(path + ("signed",), reader.date),
+        place=reader.optional(path + ("place",), reader.text),
+        period=reader.optional(path + ("period",), reader.period),
+        note=reader.optional(path + ("note",), reader.text),
+    )
+
+
+def _activity(reader: _Reader, data: dict) -> Activity:
+    start = reader.date(("start",))
+    end = reader.optional(("end",), reader.date)
+    reader.ordered(("end",), start, end)
+    places = [
+        Place(reader.country(("places", index, "country")), reader.optional(("places", index, "city"), reader.text))
+        for index in range(len(data["places"]))
+    ]
+    return Activity(
+        id=data["id"], file=reader.document.file, sources=reader.sources(),
+        kind=data["kind"], title=reader.text(("title",)), start=start, end=end, places=places,
+        partner_ids=data["partners"], leaders=reader.people(("leaders",)),
+        counterparts=reader.people(("counterparts",)), plan_item_refs=data.get("plan_items", []),
+        summary=reader.text(("summary",)), body=reader.optional(("body",), reader.text),
+    )
+
+
+_READERS = {"decisions": _decision, "plans": _plan, "partners": _partner, "activities": _activity}

@@ -1,0 +1,112 @@
+"""Cross-file checks: every id named in one record exists in another, once.
+
+These are the rules a per-file JSON Schema cannot express. Each check names
+the file and line of the reference that is wrong, not of its target.
+"""
+
+from __future__ import annotations
+
+import difflib
+
+from macros.load import Document
+from macros.model import Model, Record
+from macros.problems import Problem
+
+
+def check(model: Model, documents: dict[int, Document], broken: dict[str, set[str]]) -> list[Problem]:
+    """All broken references in `model`.
+
+    `documents` maps id(record) to its document; `broken` names, per collection,
+    the files that failed earlier checks, so a reference to them is not reported twice.
+    """
+    checker = _Checker(model, documents, broken)
+    for decision in model.decisions.values():
+        if decision.plan_id:
+            checker.exists(decision, ("plan",), decision.plan_id, model.plans, "plans")
+    for plan in model.plans.values():
+        checker.unique_elements(plan)
+        if plan.implements_id and checker.exists(plan, ("implements",), plan.implements_id, model.plans, "plans"):
+            if model.plans[plan.implements_id].kind != "programme":
+                checker.report(plan, ("implements",), f"`{plan.implements_id}` is not a programme",
+                               "an annual plan implements a plan of kind `programme`")
+        for number, group in enumerate(plan.task_groups):
+            for index, item in enumerate(group.items):
+                path = ("task_groups", number, "items", index, "partners")
+                for position, partner_id in enumerate(item.partner_ids):
+                    checker.exists(plan, path + (position,), partner_id, model.partners, "partners")
+    for partner in model.partners.values():
+        if partner.parent_id:
+            checker.exists(partner, ("parent",), partner.parent_id, model.partners, "partners")
+        checker.unique(partner, "agreements", [agreement.id for agreement in partner.agreements])
+    checker.no_parent_cycles()
+    for activity in model.activities.values():
+        for position, partner_id in enumerate(activity.partner_ids):
+            checker.exists(activity, ("partners", position), partner_id, model.partners, "partners")
+        for position, ref in enumerate(activity.plan_item_refs):
+            if model.element(ref) is None and ref.partition("/")[0] not in checker.broken["plans"]:
+                checker.report(activity, ("plan_items", position), f"no plan element `{ref}` exists",
+                               checker.suggest(ref, [element.ref for plan in model.plans.values()
+                                                     for element in plan.elements()]))
+    return checker.problems
+
+
+class _Checker:
+    def __init__(self, model: Model, documents: dict[int, Document], broken: dict[str, set[str]]):
+        self.model, self.documents, self.broken = model, documents, broken
+        self.problems: list[Problem] = []
+
+    def report(self, record: Record, path, message: str, hint: str) -> None:
+        self.problems.append(self.documents[id(record)].problem(path, message, hint))
+
+    def exists(self, record: Record, path, target: str, collection: dict, folder: str) -> bool:
+        if target in collection:
+            return True
+        if target in self.broken[folder]:
+            return False
+        self.report(record, path, f"`{target}` does not exist in {folder}/",
+                    self.suggest(target, list(collection)) or f"create {folder}/{target}.yml or correct the id")
+        return False
+
+    @staticmethod
+    def suggest(target: str, known: list[str]) -> str:
+        near = difflib.get_close_matches(target, known, n=1, cutoff=0.6)
+        return f"did you mean `{near[0]}`?" if near else ""
+
+    def unique(self, record: Record, section: str, ids: list[str]) -> None:
+        seen: set[str] = set()
+        for position, element_id in enumerate(ids):
+            if element_id in seen:
+                self.report(record, (section, position, "id"), f"the id `{element_id}` is used twice in this file",
+                            "give each entry its own id")
+            seen.add(element_id)
+
+    def unique_elements(self, plan) -> None:
+        seen: set[str] = set()
+        for element in plan.elements():
+            if element.id in seen:
+                path = self._element_path(plan, element)
+                self.report(plan, path, f"the id `{element.id}` is used twice in this plan",
+                            "give each objective, task, area, solution and item its own id")
+            seen.add(element.id)
+
+    @staticmethod
+    def _element_path(plan, element) -> tuple:
+        if element.group is None:
+            return (element.section, element.number - 1, "id")
+        return ("task_groups", element.group.number - 1, "items", element.number - 1, "id")
+
+    def no_parent_cycles(self) -> None:
+        partners = self.model.partners
+        for partner in partners.values():
+            seen = [partner.id]
+            current = partner.parent_id
+            while current in partners:
+                if current == partner.id:
+                    chain = " → ".join(seen + [current])
+                    self.report(partner, ("parent",), f"the parent organisations form a cycle: {chain}",
+                                "one of these partners must not name a parent")
+                    break
+                if current in seen:
+                    break  # a cycle further up: reported at its own members
+                seen.append(current)
+                current = partners[current].parent_id
