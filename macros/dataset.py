@@ -13,7 +13,7 @@ from pathlib import Path
 
 from macros import references, schemas
 from macros.load import Document, read
-from macros.model import COLLECTIONS, SCHEMA_OF, Model
+from macros.model import COLLECTIONS, SINGULAR, Model
 from macros.problems import InvalidData, Problem
 from macros.records import read_record
 
@@ -72,7 +72,7 @@ def _load(root: Path) -> Dataset:
                 problems.append(document.problem((), "the file must be a mapping of fields (`name: value`)",
                                                  "start with `id: ...` at the left margin"))
                 continue
-            found = schemas.check(document, SCHEMA_OF[name])
+            found = schemas.check(document, SINGULAR[name])
             problems += found
             if found:
                 broken[name].add(path.stem)

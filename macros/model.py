@@ -19,7 +19,7 @@ IATI_STATUS = {"planned": 1, "in-progress": 2, "done": 3, "cancelled": 5, "suspe
 @dataclass(frozen=True)
 class Source:
     publisher: Text
-    title: str
+    title: str | None
     language: str
     date: PartialDate
     url: str | None = None
@@ -210,7 +210,8 @@ COLLECTIONS: dict[str, type[Record]] = {
     "partners": Partner,
     "activities": Activity,
 }
-SCHEMA_OF = {"decisions": "decision", "plans": "plan", "partners": "partner", "activities": "activity"}
+# The singular names a record by: its schema and its page template.
+SINGULAR = {"decisions": "decision", "plans": "plan", "partners": "partner", "activities": "activity"}
 
 
 @dataclass

@@ -93,7 +93,7 @@ class _Reader:
         data = self.get(path)
         return Source(
             publisher=self.text(path + ("publisher",)),
-            title=data["title"],
+            title=data.get("title"),
             language=data["language"],
             date=self.date(path + ("date",)),
             url=data.get("url"),

@@ -1,0 +1,41 @@
+# Every target installs what it needs into .venv first; `make serve` and
+# `make test` are the only two commands a fresh clone needs.
+SHELL := /bin/bash
+VENV := .venv
+PYTHON := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: help
+help: # List the targets
+	@grep -E '^[a-z-]+:.*#' $(MAKEFILE_LIST) | sed -E 's/:.*# /\t/'
+
+$(STAMP): requirements.txt requirements-test.txt pyproject.toml
+	python3 -m venv $(VENV)
+	$(PYTHON) -m pip install --quiet --upgrade pip
+	$(PYTHON) -m pip install --quiet -r requirements-test.txt
+	$(PYTHON) -m pip install --quiet --no-deps -e .
+	touch $(STAMP)
+
+.PHONY: install
+install: $(STAMP) # Create .venv and install the pinned dependencies
+
+.PHONY: validate
+validate: $(STAMP) # Check every data file; print located errors
+	$(PYTHON) -m macros validate
+
+.PHONY: build
+build: validate # Validate, then build the site into site/ (swapped in only on success)
+	$(PYTHON) -m macros build
+
+.PHONY: serve
+serve: validate # Validate, then serve the site with live reload on http://127.0.0.1:8000/
+	$(PYTHON) -m mkdocs serve --strict
+
+.PHONY: test
+test: $(STAMP) # Run the whole test suite
+	$(PYTHON) -m pytest
+
+.PHONY: clean
+clean: # Remove the built site and caches
+	rm -rf site .pytest_cache

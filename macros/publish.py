@@ -1,0 +1,33 @@
+"""Build the site into a temporary folder and swap it into place only on success.
+
+A failed build (invalid data, a broken link under --strict) therefore leaves
+the previous `site/` exactly as it was: nothing half-built is ever served.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+
+def build(root: Path, site: Path) -> int:
+    """Run `mkdocs build --strict` for `root` into a fresh folder, then replace `site`."""
+    site = site.resolve()
+    staging = Path(tempfile.mkdtemp(prefix=".site-", dir=site.parent))
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean",
+               "--config-file", str(root / "mkdocs.yml"), "--site-dir", str(staging)]
+    if subprocess.run(command, cwd=root).returncode != 0:
+        shutil.rmtree(staging, ignore_errors=True)
+        print(f"Build failed: {site} was left unchanged.", file=sys.stderr)
+        return 1
+    previous = site.with_name(site.name + ".previous")
+    shutil.rmtree(previous, ignore_errors=True)
+    if site.exists():
+        site.rename(previous)
+    staging.rename(site)
+    shutil.rmtree(previous, ignore_errors=True)
+    print(f"Site built into {site}")
+    return 0

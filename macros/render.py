@@ -1,0 +1,94 @@
+"""The Jinja environment that turns records into page text, and its helpers.
+
+Templates live in `templates/` and are compiled once per process. Data only
+ever reaches them as values: autoescaping is on, so a `<script>` or `{{ }}`
+typed in a YAML title is shown as text, and long Markdown texts are converted
+with raw HTML removed by an allow-list sanitiser (nh3).
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+import jinja2
+import markdown as markdown_lib
+import nh3
+import yaml
+from markupsafe import Markup, escape
+from mkdocs.utils import get_relative_url
+
+from macros.locale import DEFAULT_LANGUAGE, LANGUAGES, PartialDate, Text, country_name, format_range
+
+TEMPLATE_DIR = Path(__file__).resolve().parent.parent / "templates"
+
+_ALLOWED_TAGS = {"p", "br", "strong", "em", "ul", "ol", "li", "a", "blockquote", "h3", "h4", "code", "table",
+                 "thead", "tbody", "tr", "th", "td"}
+
+
+@cache
+def labels() -> dict:
+    with open(TEMPLATE_DIR / "labels.yml", encoding="utf-8") as handle:
+        return yaml.safe_load(handle)
+
+
+@cache
+def environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATE_DIR),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.globals.update(country_name=country_name, format_range=format_range)
+    return env
+
+
+def language_root(lang: str) -> str:
+    """`""` for the default language, `en/` for the others."""
+    return "" if lang == DEFAULT_LANGUAGE else f"{lang}/"
+
+
+class PageContext:
+    """What a template needs to know about the page it writes: language and place."""
+
+    def __init__(self, lang: str, path: str):
+        self.lang, self.path = lang, path
+
+    def t(self, key: str, value: str | None = None) -> str:
+        """An interface word; `t("partner_kind", "company")` for the label of an enum value."""
+        entry = labels()[key] if value is None else labels()[key][value]
+        return entry[self.lang]
+
+    def say(self, text: Text) -> Markup:
+        """The text in this page's language, marked up with `lang` when it falls back."""
+        if text.pending(self.lang):
+            return Markup('<span lang="{}">{}</span>').format(text.lang_of(self.lang), text.get(self.lang))
+        return escape(text.get(self.lang))
+
+    def plain(self, text: Text) -> str:
+        return text.get(self.lang)
+
+    def date(self, value: PartialDate | None) -> str:
+        return value.format(self.lang) if value else ""
+
+    def link(self, target_path: str) -> str:
+        """Relative URL from this page to `target_path` (below the language root, or `#anchor` suffixed)."""
+        path, _, anchor = target_path.partition("#")
+        url = get_relative_url(language_root(self.lang) + path, self.path) + ("/" if path.endswith("/") else "")
+        url = url.replace("//", "/") if url != "./" else url
+        return f"{url}#{anchor}" if anchor else url
+
+    def markdown(self, text: Text) -> Markup:
+        """A long Markdown text as sanitised HTML: no raw HTML, only http(s) and mailto links."""
+        html = markdown_lib.markdown(text.get(self.lang), extensions=["sane_lists"], output_format="html")
+        return Markup(nh3.clean(html, tags=_ALLOWED_TAGS, url_schemes={"http", "https", "mailto"},
+                                link_rel="noopener noreferrer"))
+
+
+def render(template: str, context: PageContext, **values) -> str:
+    """Render `template` for one page."""
+    return environment().get_template(template).render(page=context, t=context.t, say=context.say,
+                                                       languages=LANGUAGES, **values)

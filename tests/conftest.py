@@ -1,0 +1,66 @@
+"""Shared fixtures: the repository, a disposable copy of it, and the real site built once."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+REPO = Path(__file__).resolve().parent.parent
+SITE_PARTS = ("mkdocs.yml", "content", "overrides", "schemas", "templates", "macros",
+              "decisions", "plans", "partners", "activities")
+BUILD_ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+
+
+def mkdocs_build(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
+    """`mkdocs build --strict` of `project` into `site_dir`, output captured."""
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
+        cwd=project, capture_output=True, text=True, env=BUILD_ENV,
+    )
+
+
+@pytest.fixture
+def project_copy(tmp_path: Path) -> Path:
+    """A copy of the site's sources that a test may break."""
+    copy = tmp_path / "project"
+    copy.mkdir()
+    for part in SITE_PARTS:
+        source = REPO / part
+        if source.is_dir():
+            shutil.copytree(source, copy / part, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(source, copy / part)
+    return copy
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory) -> Path:
+    """The real site, built once for the whole session."""
+    site = tmp_path_factory.mktemp("site")
+    result = mkdocs_build(REPO, site)
+    assert result.returncode == 0, result.stderr
+    return site
+
+
+class Site:
+    """Reads pages of a built site by URL path (`en/partners/kr-mois/`)."""
+
+    def __init__(self, root: Path):
+        self.root = root
+
+    def file(self, path: str) -> Path:
+        return self.root / path / "index.html" if not path.endswith(".html") else self.root / path
+
+    def page(self, path: str) -> BeautifulSoup:
+        return BeautifulSoup(self.file(path).read_text(encoding="utf-8"), "html.parser")
+
+
+@pytest.fixture(scope="session")
+def site(built_site: Path) -> Site:
+    return Site(built_site)

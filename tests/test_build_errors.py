@@ -1,0 +1,74 @@
+"""Build tests on a copy of the site: bad data stops the build with a located message."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import yaml
+from bs4 import BeautifulSoup
+
+from conftest import BUILD_ENV, mkdocs_build
+
+
+def edit(path, change) -> None:
+    """Apply `change` to the record's data and write the file back."""
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    change(data)
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+
+def test_invalid_data_fails_the_build_with_located_errors(project_copy, tmp_path):
+    edit(project_copy / "partners" / "kr-mois.yml", lambda data: data.update(kind="governmnt"))
+    edit(project_copy / "decisions" / "quyet-dinh-896-2022.yml", lambda data: data.update(date_signed="2022-11-31"))
+    result = mkdocs_build(project_copy, tmp_path / "out")
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert "partners/kr-mois.yml:" in result.stderr and "`governmnt` is not an allowed value" in result.stderr
+    assert "decisions/quyet-dinh-896-2022.yml:" in result.stderr and "2022-11-31 is not a date that exists" in result.stderr
+    assert not (tmp_path / "out" / "index.html").exists()
+
+
+def test_failed_build_leaves_the_previous_site_unchanged(project_copy):
+    site = project_copy / "site"
+    command = [sys.executable, "-m", "macros", "--root", str(project_copy), "build", "--site-dir", str(site)]
+
+    def build() -> subprocess.CompletedProcess:
+        return subprocess.run(command, capture_output=True, text=True, env=BUILD_ENV)
+
+    assert build().returncode == 0
+    before = {path: path.read_bytes() for path in site.rglob("*") if path.is_file()}
+    edit(project_copy / "activities" / "2024-08-accsm-22-brunei.yml", lambda data: data.update(kind="party"))
+    failed = build()
+    assert failed.returncode == 1
+    assert "activities/2024-08-accsm-22-brunei.yml:" in failed.stderr
+    after = {path: path.read_bytes() for path in site.rglob("*") if path.is_file()}
+    assert after == before
+
+
+def test_pending_english_shows_a_notice_and_the_vietnamese_text(project_copy, tmp_path):
+    edit(project_copy / "partners" / "kr-mpm.yml",
+         lambda data: data.update(name={"vi": data["name"]["vi"], "translation": "pending"}))
+    result = mkdocs_build(project_copy, tmp_path / "out")
+    assert result.returncode == 0, result.stderr
+    soup = BeautifulSoup((tmp_path / "out" / "en/partners/kr-mpm/index.html").read_text(encoding="utf-8"), "html.parser")
+    assert "English translation pending" in soup.select_one(".pending-translation").get_text()
+    heading = soup.select_one("article h1 span[lang=vi]")
+    assert heading is not None and heading.get_text() == "Bộ Quản lý nhân sự Hàn Quốc"
+    validate = subprocess.run([sys.executable, "-m", "macros", "--root", str(project_copy), "validate"],
+                              capture_output=True, text=True)
+    assert validate.returncode == 0
+    assert "partners/kr-mpm.yml:" in validate.stdout and "English translation pending" in validate.stdout
+    assert "1 pending translation" in validate.stdout
+
+
+def test_markup_and_template_syntax_in_data_stay_text(project_copy, tmp_path):
+    title = "<script>alert(1)</script> {{ 7*7 }} {% if true %}x{% endif %}"
+    edit(project_copy / "partners" / "jp-npa.yml", lambda data: data["name"].update(en=title))
+    result = mkdocs_build(project_copy, tmp_path / "out")
+    assert result.returncode == 0, result.stderr
+    html = (tmp_path / "out" / "en/partners/jp-npa/index.html").read_text(encoding="utf-8")
+    soup = BeautifulSoup(html, "html.parser")
+    assert soup.select_one("article h1").get_text() == title
+    assert "<script>alert(1)" not in html
+    assert "49" not in soup.select_one("article h1").get_text()
