@@ -10,10 +10,9 @@ export NO_MKDOCS_2_WARNING := 1
 help: # List the targets
 	@grep -E '^[a-z-]+:.*#' $(MAKEFILE_LIST) | sed -E 's/:.*# /\t/'
 
-$(STAMP): requirements.txt requirements-test.txt pyproject.toml
+$(STAMP): requirements.txt requirements-test.txt constraints.txt pyproject.toml
 	python3 -m venv $(VENV)
-	$(PYTHON) -m pip install --quiet --upgrade pip
-	$(PYTHON) -m pip install --quiet -r requirements-test.txt
+	$(PYTHON) -m pip install --quiet -r requirements-test.txt -c constraints.txt
 	$(PYTHON) -m pip install --quiet --no-deps -e .
 	touch $(STAMP)
 
