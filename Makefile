@@ -31,8 +31,14 @@ build: validate # Validate, then build the site into site/ (swapped in only on s
 serve: validate # Validate, then serve the site with live reload on http://127.0.0.1:8000/
 	$(PYTHON) -m mkdocs serve --strict
 
+.PHONY: browser
+browser: # Make sure Debian's Chromium is there for the browser tests
+	@command -v chromium >/dev/null || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq chromium; \
+	  else echo "Install Chromium first: sudo apt-get install chromium" >&2; exit 1; fi; }
+
 .PHONY: test
-test: $(STAMP) # Run the whole test suite
+test: $(STAMP) browser # Run the whole test suite (browser tests included)
 	$(PYTHON) -m pytest
 
 .PHONY: clean

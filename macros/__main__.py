@@ -40,6 +40,8 @@ def main(argv: list[str] | None = None) -> int:
     build_command.add_argument("--site-dir", type=Path, help="where the site goes (default: ROOT/site)")
     build_command.set_defaults(run=build)
     args = parser.parse_args(argv)
+    if not (args.root / "mkdocs.yml").is_file():
+        parser.error(f"{args.root} holds no mkdocs.yml: give the project folder with --root")
     return args.run(args)
 
 

@@ -26,8 +26,12 @@ class Dataset:
     pending: list[Problem]  # texts whose English is not ready: shown, never fatal
 
     def summary(self) -> str:
-        counts = ", ".join(f"{len(self.model.collection(name))} {name}" for name in COLLECTIONS)
-        return f"{counts}; {len(self.pending)} pending translation{'s' if len(self.pending) != 1 else ''}"
+        counts = ", ".join(_count(len(self.model.collection(name)), SINGULAR[name], name) for name in COLLECTIONS)
+        return f"{counts}; {_count(len(self.pending), 'pending translation', 'pending translations')}"
+
+
+def _count(number: int, singular: str, plural: str) -> str:
+    return f"{number} {singular if number == 1 else plural}"
 
 
 def data_files(root: Path = ROOT) -> dict[str, list[Path]]:
@@ -71,6 +75,7 @@ def _load(root: Path) -> Dataset:
             if not isinstance(document.data, dict):
                 problems.append(document.problem((), "the file must be a mapping of fields (`name: value`)",
                                                  "start with `id: ...` at the left margin"))
+                broken[name].add(path.stem)
                 continue
             found = schemas.check(document, SINGULAR[name])
             problems += found
@@ -79,6 +84,8 @@ def _load(root: Path) -> Dataset:
                 continue
             record, found = read_record(name, document)
             problems += found
+            if record.id != path.stem:
+                broken[name].add(path.stem)  # the mismatch is reported; references by file name are not
             if (name, record.id) in files_of:
                 problems.append(document.problem(("id",), f"the id `{record.id}` is already used by "
                                                  f"{files_of[name, record.id]}", "ids must be unique"))

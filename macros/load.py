@@ -53,6 +53,14 @@ class Document:
         return Problem(self.file, line, column, message, hint, pending)
 
 
+def describe(path: Path_) -> str:
+    """A field's name as an editor reads it: `leaders[1].role` (lists count from 1)."""
+    if not path:
+        return "the record"
+    parts = [f"[{part + 1}]" if isinstance(part, int) else f".{part}" for part in path]
+    return "`" + "".join(parts).lstrip(".") + "`"
+
+
 class _Reject(Exception):
     """A construct this loader refuses, with the node that has it."""
 
@@ -94,6 +102,10 @@ def read(path: Path, root: Path) -> tuple[Document | None, list[Problem]]:
         return None, [_at(name, reject.mark, reject.message, reject.hint)]
     except yaml.MarkedYAMLError as error:
         return None, [_syntax_problem(name, error)]
+    except yaml.reader.ReaderError as error:  # a control character YAML does not allow
+        line = text[: error.position].count("\n") + 1
+        return None, [Problem(name, line, None, f"the file contains a control character (0x{error.character:02x})",
+                              "delete it: data files hold printable text only")]
     except yaml.YAMLError as error:  # unmarked errors are rare; still report the file
         return None, [Problem(name, None, None, f"the file is not valid YAML ({error})", "check the indentation")]
     if node is None:
@@ -141,8 +153,9 @@ def _syntax_problem(name: str, error: yaml.MarkedYAMLError) -> Problem:
         problem, hint = "a tab character is used", "indent with spaces, never tabs"
     elif "mapping values are not allowed" in problem:
         hint = "put text containing ': ' in double quotes"
-    elif "found unexpected end of stream" in problem or "while scanning a quoted scalar" in (error.context or ""):
-        problem, hint = "a quoted text is never closed", "add the closing quote"
+    elif "while scanning a quoted scalar" in (error.context or ""):
+        # PyYAML stops at the end of the file; the editor needs the opening quote
+        mark, problem, hint = error.context_mark, "a quoted text is never closed", "add the closing quote"
     return _at(name, mark, f"YAML syntax error: {problem}", hint)
 
 

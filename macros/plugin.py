@@ -9,6 +9,7 @@ sitemap alternates include them.
 
 from __future__ import annotations
 
+from html import escape
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -16,9 +17,10 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 
-from macros import dataset
+from macros import csp, dataset
 from macros.locale import LANGUAGES
 from macros.pages import counterpart, record_pages
+from macros.render import language_root
 from macros.problems import InvalidData
 
 
@@ -42,6 +44,27 @@ class RecordPages(BasePlugin):
         """Add this language's record pages, with the i18n attributes of their counterparts."""
         return _add_record_pages(files, config)
 
+    def on_post_page(self, output: str, page, config: MkDocsConfig) -> str:
+        _write_page_sitemap(page, config)
+        return csp.add_policy(output)
+
+    def on_post_template(self, output: str, template_name: str, config: MkDocsConfig) -> str:
+        """Give each language its own 404 page and a sitemap where Material's switcher looks for it.
+
+        i18n builds every language into the same site folder, so without this the last
+        language's 404.html would replace the default one at the root.
+        """
+        lang = config.plugins["i18n"].current_language
+        if template_name == "404.html":
+            output = csp.add_policy(output)
+        if lang == LANGUAGES[0] or template_name not in {"404.html", "sitemap.xml"}:
+            return output
+        target = Path(config.site_dir) / language_root(lang) / template_name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(output, encoding="utf-8")
+        # the complete sitemap (all languages) also stays at the root; the 404 page does not
+        return output if template_name == "sitemap.xml" else ""
+
 
 def _add_record_pages(files: Files, config: MkDocsConfig) -> Files:
     i18n = config.plugins["i18n"]
@@ -64,3 +87,25 @@ def _file(config: MkDocsConfig, src_uri: str, path: str, markdown: str = "") -> 
     file = File.generated(config, src_uri, content=markdown)
     file.dest_uri = path + "index.html"
     return file
+
+
+def _write_page_sitemap(page, config: MkDocsConfig) -> None:
+    """A one-entry sitemap beside the page, naming its counterparts.
+
+    Material's language selector fetches `sitemap.xml` relative to each
+    `<link rel="alternate" hreflang>` of the page, that is, inside the
+    counterpart page's folder; without this file every page view logs a 404.
+    """
+    alternates = getattr(page.file, "alternates", {})
+    links = "".join(
+        f'<xhtml:link rel="alternate" hreflang="{lang}" href="{escape(config.site_url + alternate.url)}"/>'
+        for lang, alternate in sorted(alternates.items())
+    )
+    xml = ('<?xml version="1.0" encoding="UTF-8"?>\n'
+           '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">'
+           f"<url><loc>{escape(config.site_url + page.url)}</loc>{links}</url></urlset>\n")
+    folder = Path(page.file.abs_dest_path).resolve().parent
+    language_roots = {(Path(config.site_dir) / language_root(lang)).resolve() for lang in LANGUAGES}
+    if folder not in language_roots:  # the language roots have the full sitemap
+        folder.mkdir(parents=True, exist_ok=True)  # MkDocs writes the page itself just after this event
+        (folder / "sitemap.xml").write_text(xml, encoding="utf-8")

@@ -12,7 +12,7 @@ from pathlib import PurePosixPath
 
 import pycountry
 
-from macros.load import Document, Path_
+from macros.load import Document, Path_, describe
 from macros.locale import PartialDate, Text
 from macros.model import (
     PLAN_SECTIONS, Activity, Agreement, Decision, Partner, Person, Place, Plan, PlanElement,
@@ -42,7 +42,7 @@ class _Reader:
         value = Text.from_data(self.get(path))
         if value.en is None:
             self.problems.append(self.document.problem(
-                path, f"English translation pending for `{_dotted(path)}`",
+                path, f"English translation pending for {describe(path)}",
                 "add `en:` when the translation is ready", pending=True,
             ))
         return value
@@ -50,15 +50,16 @@ class _Reader:
     def texts(self, path: Path_) -> list[Text]:
         return [self.text(path + (index,)) for index in range(len(self.get(path)))]
 
-    def date(self, path: Path_) -> PartialDate:
+    def date(self, path: Path_) -> PartialDate | None:
+        """The date at `path`, or None (and a problem) if no such day exists."""
         raw = self.get(path)
         try:
             return PartialDate.parse(raw)
         except ValueError:
             self.problems.append(self.document.problem(
-                path, f"`{_dotted(path)}`: {raw} is not a date that exists", "check the day and the month",
+                path, f"{describe(path)}: {raw} is not a date that exists", "check the day and the month",
             ))
-            return PartialDate(int(raw[:4]))
+            return None
 
     def period(self, path: Path_) -> tuple[PartialDate, PartialDate | None]:
         start = self.date(path + ("start",))
@@ -66,8 +67,8 @@ class _Reader:
         self.ordered(path + ("end",), start, end)
         return start, end
 
-    def ordered(self, path: Path_, start: PartialDate, end: PartialDate | None) -> None:
-        if end is not None and end.sort_key() < start.sort_key():
+    def ordered(self, path: Path_, start: PartialDate | None, end: PartialDate | None) -> None:
+        if start and end and end.sort_key() < start.sort_key():
             self.problems.append(self.document.problem(
                 path, f"the end ({end.iso()}) is before the start ({start.iso()})", "swap or correct the two dates",
             ))
@@ -102,10 +103,6 @@ class _Reader:
 
     def _has(self, path: Path_) -> bool:
         return path[-1] in self.get(path[:-1])
-
-
-def _dotted(path: Path_) -> str:
-    return ".".join(str(part + 1) if isinstance(part, int) else part for part in path)
 
 
 def read_record(collection: str, document: Document) -> tuple[Record, list[Problem]]:

@@ -44,9 +44,10 @@ def check(model: Model, documents: dict[int, Document], broken: dict[str, set[st
             checker.exists(activity, ("partners", position), partner_id, model.partners, "partners")
         for position, ref in enumerate(activity.plan_item_refs):
             if model.element(ref) is None and ref.partition("/")[0] not in checker.broken["plans"]:
+                known = [element.ref for plan in model.plans.values() for element in plan.elements()]
                 checker.report(activity, ("plan_items", position), f"no plan element `{ref}` exists",
-                               checker.suggest(ref, [element.ref for plan in model.plans.values()
-                                                     for element in plan.elements()]))
+                               checker.suggest(ref, known) or "write PLAN-ID/ELEMENT-ID with ids from plans/, "
+                               "e.g. ke-hoach-2024/tham-du-accsm-22")
     return checker.problems
 
 

@@ -16,7 +16,7 @@ import jsonschema
 import referencing
 import referencing.jsonschema
 
-from macros.load import Document
+from macros.load import Document, describe
 from macros.problems import Problem
 
 SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schemas"
@@ -61,22 +61,26 @@ def validator(schema_name: str) -> jsonschema.Draft202012Validator:
 
 def check(document: Document, schema_name: str) -> list[Problem]:
     """Every structural problem of `document`, located and explained."""
-    errors = validator(schema_name).iter_errors(document.data)
-    problems = {_explain(document, error) for error in errors}
+    problems: set[Problem] = set()
+    for error in validator(schema_name).iter_errors(document.data):
+        if error.validator == "additionalProperties":
+            problems.update(_unknown_fields(document, error))
+        elif error.validator == "oneOf" and not isinstance(error.instance, dict):
+            continue  # the "type" error at the same place says it better
+        else:
+            problems.add(_explain(document, error))
     return sorted(problems)
 
 
 def _explain(document: Document, error: jsonschema.ValidationError) -> Problem:
     path = tuple(error.absolute_path)
-    field = _field_name(path)
+    field = describe(path)
     keyword, value = error.validator, error.instance
     if keyword == "required":
         missing = error.message.split("'")[1]
         where = f" in {field}" if field != "the record" else ""
         return document.problem(path, f"the required field `{missing}` is missing{where}",
                                 f"add `{missing}:` {_described(error.schema, missing)}".rstrip())
-    if keyword == "additionalProperties":
-        return _unknown_field(document, error, path)
     if keyword == "type":
         expected = error.validator_value if isinstance(error.validator_value, list) else [error.validator_value]
         wanted = " or ".join(_TYPE_NAMES.get(kind, kind) for kind in expected)
@@ -94,7 +98,7 @@ def _explain(document: Document, error: jsonschema.ValidationError) -> Problem:
         return document.problem(path, f"{field} is too long", "shorten it")
     if keyword == "uniqueItems":
         return document.problem(path, f"{field} lists the same value twice", "remove the repeated entry")
-    if keyword == "oneOf" and isinstance(value, dict):
+    if keyword == "oneOf":  # only localised texts use oneOf
         return _localised_text(document, path, field, value)
     if keyword == "not":
         return document.problem(path, f"{field} has fields that do not belong to this kind of record",
@@ -113,20 +117,15 @@ def _localised_text(document: Document, path, field: str, value: dict) -> Proble
                             "add `en:` with the English translation, or `translation: pending` if it is not ready")
 
 
-def _unknown_field(document: Document, error: jsonschema.ValidationError, path) -> Problem:
+def _unknown_fields(document: Document, error: jsonschema.ValidationError) -> list[Problem]:
+    path = tuple(error.absolute_path)
     known = list(error.schema.get("properties", {}))
-    unknown = [key for key in error.instance if key not in known]
-    key = unknown[0]
-    near = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
-    hint = f"did you mean `{near[0]}`?" if near else f"allowed fields here: {', '.join(known)}"
-    return document.problem(path + (key,), f"unknown field `{key}`", hint)
-
-
-def _field_name(path) -> str:
-    if not path:
-        return "the record"
-    parts = [f"[{part + 1}]" if isinstance(part, int) else f".{part}" for part in path]
-    return "`" + "".join(parts).lstrip(".") + "`"
+    problems = []
+    for key in (key for key in error.instance if key not in known):
+        near = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
+        hint = f"did you mean `{near[0]}`?" if near else f"allowed fields here: {', '.join(known)}"
+        problems.append(document.problem(path + (key,), f"unknown field `{key}`", hint))
+    return problems
 
 
 def _hint(error: jsonschema.ValidationError) -> str:
