@@ -8,6 +8,7 @@ import time
 from pathlib import Path
 
 from macros import dataset, publish
+from macros.model import COLLECTIONS
 from macros.problems import InvalidData
 
 
@@ -40,8 +41,8 @@ def main(argv: list[str] | None = None) -> int:
     build_command.add_argument("--site-dir", type=Path, help="where the site goes (default: ROOT/site)")
     build_command.set_defaults(run=build)
     args = parser.parse_args(argv)
-    if not (args.root / "mkdocs.yml").is_file():
-        parser.error(f"{args.root} holds no mkdocs.yml: give the project folder with --root")
+    if not any((args.root / name).is_dir() for name in COLLECTIONS):
+        parser.error(f"{args.root} holds none of the folders {', '.join(COLLECTIONS)}: give the project folder")
     return args.run(args)
 
 

@@ -15,7 +15,7 @@ from macros import references, schemas
 from macros.load import Document, read
 from macros.model import COLLECTIONS, SINGULAR, Model
 from macros.problems import InvalidData, Problem
-from macros.records import read_record
+from macros.records import MEDIA_FOLDER, read_record
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -55,6 +55,7 @@ _CACHE: dict[Path, tuple[tuple, Dataset]] = {}
 
 def _fingerprint(root: Path) -> tuple:
     paths = [path for paths in data_files(root).values() for path in paths] + sorted(schemas.SCHEMA_DIR.glob("*.json"))
+    paths += sorted((root / MEDIA_FOLDER).glob("*"))  # an image that appears or goes changes validity
     return tuple((str(path), path.stat().st_mtime_ns, path.stat().st_size) for path in paths)
 
 
@@ -82,7 +83,7 @@ def _load(root: Path) -> Dataset:
             if found:
                 broken[name].add(path.stem)
                 continue
-            record, found = read_record(name, document)
+            record, found = read_record(name, document, root)
             problems += found
             if record.id != path.stem:
                 broken[name].add(path.stem)  # the mismatch is reported; references by file name are not

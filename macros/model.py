@@ -33,6 +33,13 @@ class Person:
 
 
 @dataclass(frozen=True)
+class Image:
+    file: str  # below the project root, always inside media/
+    alt: Text
+    credit: Text | None = None
+
+
+@dataclass(frozen=True)
 class Place:
     country: str
     city: Text | None = None
@@ -77,6 +84,7 @@ class Partner(Record):
     parent_id: str | None = None
     website: str | None = None
     description: Text | None = None
+    image: Image | None = None
     areas: list[Text] = field(default_factory=list)
     agreements: list[Agreement] = field(default_factory=list)
     # computed by Model.link
@@ -187,6 +195,7 @@ class Activity(Record):
     counterparts: list[Person] = field(default_factory=list)
     plan_item_refs: list[str] = field(default_factory=list)
     summary: Text = None
+    image: Image | None = None
     body: Text | None = None
     # computed by Model.link
     partners: list[Partner] = field(default_factory=list)
@@ -235,6 +244,9 @@ class Model:
         if plan is None:
             return None
         return next((element for element in plan.elements() if element.id == element_id), None)
+
+    def images(self) -> list[Image]:
+        return [record.image for record in self.records() if getattr(record, "image", None)]
 
     def activities_newest_first(self) -> list[Activity]:
         return sorted(self.activities.values(), key=Activity.sort_key, reverse=True)

@@ -69,8 +69,12 @@ class RecordPages(BasePlugin):
 def _add_record_pages(files: Files, config: MkDocsConfig) -> Files:
     i18n = config.plugins["i18n"]
     lang = i18n.current_language
+    model = dataset.load(data_root(config)).model
+    if lang == LANGUAGES[0]:  # images are shared: copied once, at /media/
+        for image in model.images():
+            files.append(File(image.file, str(data_root(config)), config.site_dir, config.use_directory_urls))
     added = []
-    for page in record_pages(dataset.load(data_root(config)).model, lang):
+    for page in record_pages(model, lang):
         file = _file(config, page.src_uri, page.path, page.markdown)
         file.alternates = {other: file if other == lang else _file(config, *counterpart(page, other))
                            for other in LANGUAGES}

@@ -8,24 +8,27 @@ the texts whose English translation is still pending.
 
 from __future__ import annotations
 
-from pathlib import PurePosixPath
+from pathlib import Path, PurePosixPath
 
 import pycountry
 
 from macros.load import Document, Path_, describe
 from macros.locale import PartialDate, Text
 from macros.model import (
-    PLAN_SECTIONS, Activity, Agreement, Decision, Partner, Person, Place, Plan, PlanElement,
+    PLAN_SECTIONS, Activity, Agreement, Decision, Image, Partner, Person, Place, Plan, PlanElement,
     Record, Source, TaskGroup,
 )
 from macros.problems import Problem
 
 
+MEDIA_FOLDER = "media"
+
+
 class _Reader:
     """Reads values out of one document, collecting located problems on the way."""
 
-    def __init__(self, document: Document):
-        self.document = document
+    def __init__(self, document: Document, root: Path):
+        self.document, self.root = document, root
         self.problems: list[Problem] = []
 
     def get(self, path: Path_):
@@ -81,6 +84,18 @@ class _Reader:
             ))
         return code
 
+    def image(self, path: Path_) -> Image:
+        """An image whose file exists inside media/ (the schema already refused `../`)."""
+        file = self.get(path + ("file",))
+        media = (self.root / MEDIA_FOLDER).resolve()
+        target = (self.root / file).resolve()
+        if not target.is_relative_to(media) or not target.is_file():
+            self.problems.append(self.document.problem(
+                path + ("file",), f"the image `{file}` is not a file in {MEDIA_FOLDER}/",
+                f"put the image in the {MEDIA_FOLDER}/ folder and write its path as {MEDIA_FOLDER}/NAME.jpg",
+            ))
+        return Image(file, self.text(path + ("alt",)), self.optional(path + ("credit",), self.text))
+
     def person(self, path: Path_) -> Person:
         return Person(self.get(path + ("name",)), self.text(path + ("role",)))
 
@@ -105,9 +120,9 @@ class _Reader:
         return path[-1] in self.get(path[:-1])
 
 
-def read_record(collection: str, document: Document) -> tuple[Record, list[Problem]]:
-    """The typed record of `document` and the problems found in its values."""
-    reader = _Reader(document)
+def read_record(collection: str, document: Document, root: Path) -> tuple[Record, list[Problem]]:
+    """The typed record of `document` (a file below `root`) and the problems found in its values."""
+    reader = _Reader(document, root)
     data = document.data
     stem = PurePosixPath(document.file).stem
     if data["id"] != stem:
@@ -166,6 +181,7 @@ def _partner(reader: _Reader, data: dict) -> Partner:
         name=reader.text(("name",)), kind=data["kind"], abbreviation=data.get("abbreviation"),
         country=reader.optional(("country",), reader.country), parent_id=data.get("parent"),
         website=data.get("website"), description=reader.optional(("description",), reader.text),
+        image=reader.optional(("image",), reader.image),
         areas=reader.texts(("areas",)) if "areas" in data else [],
         agreements=[_agreement(reader, ("agreements", index)) for index in range(len(data.get("agreements", [])))],
     )
@@ -196,7 +212,8 @@ def _activity(reader: _Reader, data: dict) -> Activity:
         kind=data["kind"], title=reader.text(("title",)), start=start, end=end, places=places,
         partner_ids=data["partners"], leaders=reader.people(("leaders",)),
         counterparts=reader.people(("counterparts",)), plan_item_refs=data.get("plan_items", []),
-        summary=reader.text(("summary",)), body=reader.optional(("body",), reader.text),
+        summary=reader.text(("summary",)), image=reader.optional(("image",), reader.image),
+        body=reader.optional(("body",), reader.text),
     )
 
 

@@ -81,6 +81,10 @@ class PageContext:
         url = url.replace("//", "/") if url != "./" else url
         return f"{url}#{anchor}" if anchor else url
 
+    def asset(self, file: str) -> str:
+        """Relative URL from this page to a file shared by all languages (e.g. `media/x.jpg`)."""
+        return get_relative_url(file, self.path)
+
     def markdown(self, text: Text) -> Markup:
         """A long Markdown text as sanitised HTML: no raw HTML, only http(s) and mailto links."""
         html = markdown_lib.markdown(text.get(self.lang), extensions=["sane_lists"], output_format="html")

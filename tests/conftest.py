@@ -13,7 +13,7 @@ from bs4 import BeautifulSoup
 
 REPO = Path(__file__).resolve().parent.parent
 SITE_PARTS = ("mkdocs.yml", "content", "overrides", "schemas", "templates", "macros",
-              "decisions", "plans", "partners", "activities")
+              "media", "decisions", "plans", "partners", "activities")
 BUILD_ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 
 

@@ -200,7 +200,7 @@ SCHEMA_CASES = [
                  id="unknown-field-near-miss"),
     pytest.param(PA, ("telephone",), "+82 2 2100 3000", "telephone:",
                  "unknown field `telephone`",
-                 "allowed fields here: id, name, abbreviation, kind, country, parent, website, description, "
+                 "allowed fields here: id, name, abbreviation, kind, country, parent, website, description, image, "
                  "areas, agreements, sources",
                  id="unknown-field-far"),
     pytest.param(ACT, ("title", "eng"), "Delegation", "  eng:",
