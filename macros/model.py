@@ -245,6 +245,14 @@ class Model:
             return None
         return next((element for element in plan.elements() if element.id == element_id), None)
 
+    def last_date(self) -> PartialDate:
+        """The newest date the data knows: what the site's "last modified" is, never the clock."""
+        dates = [source.date for record in self.records() for source in record.sources]
+        dates += [activity.end or activity.start for activity in self.activities.values()]
+        dates += [item.status_as_of for plan in self.plans.values() for item in plan.items()]
+        dates += [decision.date_signed for decision in self.decisions.values()]
+        return max(dates, key=PartialDate.sort_key)
+
     def images(self) -> list[Image]:
         return [record.image for record in self.records() if getattr(record, "image", None)]
 

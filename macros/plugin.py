@@ -9,6 +9,7 @@ sitemap alternates include them.
 
 from __future__ import annotations
 
+import gzip
 from html import escape
 from pathlib import Path
 
@@ -43,6 +44,18 @@ class RecordPages(BasePlugin):
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         """Add this language's record pages, with the i18n attributes of their counterparts."""
         return _add_record_pages(files, config)
+
+    def on_pre_page(self, page, config: MkDocsConfig, files: Files):
+        """Date every page by the data, so the sitemap never depends on the day of the build."""
+        page.update_date = dataset.load(data_root(config)).model.last_date().iso()
+        return page
+
+    def on_post_build(self, config: MkDocsConfig) -> None:
+        """Re-compress the sitemap with a fixed timestamp: MkDocs uses local time, which varies by machine."""
+        sitemap = Path(config.site_dir) / "sitemap.xml"
+        if sitemap.exists():
+            with gzip.GzipFile(sitemap.with_suffix(".xml.gz"), "wb", mtime=0) as packed:
+                packed.write(sitemap.read_bytes())
 
     def on_post_page(self, output: str, page, config: MkDocsConfig) -> str:
         _write_page_sitemap(page, config)

@@ -17,11 +17,11 @@ SITE_PARTS = ("mkdocs.yml", "content", "overrides", "schemas", "templates", "mac
 BUILD_ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 
 
-def mkdocs_build(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
+def mkdocs_build(project: Path, site_dir: Path, env: dict | None = None) -> subprocess.CompletedProcess:
     """`mkdocs build --strict` of `project` into `site_dir`, output captured."""
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
-        cwd=project, capture_output=True, text=True, env=BUILD_ENV,
+        cwd=project, capture_output=True, text=True, env={**BUILD_ENV, **(env or {})},
     )
 
 
