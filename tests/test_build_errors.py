@@ -72,3 +72,17 @@ def test_markup_and_template_syntax_in_data_stay_text(project_copy, tmp_path):
     assert soup.select_one("article h1").get_text() == title
     assert "<script>alert(1)" not in html
     assert "49" not in soup.select_one("article h1").get_text()
+
+
+def test_markdown_bodies_lose_raw_html_and_unsafe_links(project_copy, tmp_path):
+    body = ("Text **bold** <script>alert(1)</script> <img src=x onerror=alert(2)>\n\n"
+            "[bad](javascript:alert(3)) [good](https://example.org/) <iframe src=//evil></iframe>")
+    edit(project_copy / "activities" / "2024-08-accsm-22-brunei.yml", lambda data: data["body"].update(en=body))
+    result = mkdocs_build(project_copy, tmp_path / "out")
+    assert result.returncode == 0, result.stderr
+    html = (tmp_path / "out" / "en/activities/2024-08-accsm-22-brunei/index.html").read_text(encoding="utf-8")
+    text = BeautifulSoup(html, "html.parser").select_one(".record-text")
+    assert text.find("strong").get_text() == "bold"
+    assert text.find("script") is None and text.find("img") is None and text.find("iframe") is None
+    assert [a.get("href") for a in text.find_all("a")] == [None, "https://example.org/"]
+    assert "onerror" not in html and "javascript:" not in html
