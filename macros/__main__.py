@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
 from pathlib import Path
 
-from macros import dataset, publish
+from macros import dataset, messages, publish
+from macros.locale import LANGUAGES
 from macros.model import COLLECTIONS
 from macros.problems import InvalidData
 
@@ -22,7 +24,7 @@ def validate(args: argparse.Namespace) -> int:
         return 1
     for pending in data.pending:
         print(pending)
-    print(f"OK: {data.summary()} ({time.perf_counter() - started:.2f} s)")
+    print(messages.text("valid", summary=data.summary(), seconds=time.perf_counter() - started))
     return 0
 
 
@@ -35,14 +37,19 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m macros", description=__doc__)
     parser.add_argument("--root", type=Path, default=dataset.ROOT,
                         help="the folder holding mkdocs.yml and the data folders (default: this project)")
+    parser.add_argument("--lang", choices=LANGUAGES,
+                        help=f"the language of the messages (default: ${messages.VARIABLE}, "
+                             "else vi if the locale is Vietnamese, else en)")
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser("validate", help="check every data file").set_defaults(run=validate)
     build_command = commands.add_parser("build", help="build the site; replace site/ only on success")
     build_command.add_argument("--site-dir", type=Path, help="where the site goes (default: ROOT/site)")
     build_command.set_defaults(run=build)
     args = parser.parse_args(argv)
+    if args.lang:
+        os.environ[messages.VARIABLE] = args.lang  # the variable also reaches the mkdocs that `build` starts
     if not any((args.root / name).is_dir() for name in COLLECTIONS):
-        parser.error(f"{args.root} holds none of the folders {', '.join(COLLECTIONS)}: give the project folder")
+        parser.error(messages.text("no_project", root=args.root, folders=", ".join(COLLECTIONS)))
     return args.run(args)
 
 

@@ -2,8 +2,9 @@
 
 The steps run in order (read → schema → values → references) and every step
 collects its problems; the run fails once, at the end, with all of them. The
-result is cached by file name, size and modification time, so the second
-language's build and `mkdocs serve` rebuilds re-read nothing that is unchanged.
+result is cached by file name, size and modification time (and by the language
+of the messages), so the second language's build and `mkdocs serve` rebuilds
+re-read nothing that is unchanged.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from pathlib import Path
 
 from macros import references, schemas
 from macros.load import Document, read
+from macros.messages import language, plural, text
 from macros.model import COLLECTIONS, SINGULAR, Model
 from macros.problems import InvalidData, Problem
 from macros.records import MEDIA_FOLDER, read_record
@@ -26,12 +28,8 @@ class Dataset:
     pending: list[Problem]  # texts whose English is not ready: shown, never fatal
 
     def summary(self) -> str:
-        counts = ", ".join(_count(len(self.model.collection(name)), SINGULAR[name], name) for name in COLLECTIONS)
-        return f"{counts}; {_count(len(self.pending), 'pending translation', 'pending translations')}"
-
-
-def _count(number: int, singular: str, plural: str) -> str:
-    return f"{number} {singular if number == 1 else plural}"
+        counts = ", ".join(plural(name, len(self.model.collection(name))) for name in COLLECTIONS)
+        return f"{counts}; {plural('pending', len(self.pending))}"
 
 
 def data_files(root: Path = ROOT) -> dict[str, list[Path]]:
@@ -41,16 +39,15 @@ def data_files(root: Path = ROOT) -> dict[str, list[Path]]:
 
 def load(root: Path = ROOT) -> Dataset:
     """The checked, linked dataset under `root`; raise InvalidData with every problem."""
-    key = _fingerprint(root)
-    cached = _CACHE.get(root)
-    if cached and cached[0] == key:
-        return cached[1]
+    key = (root, language(), _fingerprint(root))  # the pending problems are worded in the run's language
+    if _last and _last[0] == key:
+        return _last[1]
     dataset = _load(root)
-    _CACHE[root] = (key, dataset)
+    _last[:] = [key, dataset]
     return dataset
 
 
-_CACHE: dict[Path, tuple[tuple, Dataset]] = {}
+_last: list = []  # [key, dataset] of the latest load: one build reads one project
 
 
 def _fingerprint(root: Path) -> tuple:
@@ -74,8 +71,7 @@ def _load(root: Path) -> Dataset:
             if document is None:
                 continue
             if not isinstance(document.data, dict):
-                problems.append(document.problem((), "the file must be a mapping of fields (`name: value`)",
-                                                 "start with `id: ...` at the left margin"))
+                problems.append(document.problem((), text("not_a_mapping"), text("not_a_mapping_hint")))
                 broken[name].add(path.stem)
                 continue
             found = schemas.check(document, SINGULAR[name])
@@ -88,8 +84,9 @@ def _load(root: Path) -> Dataset:
             if record.id != path.stem:
                 broken[name].add(path.stem)  # the mismatch is reported; references by file name are not
             if (name, record.id) in files_of:
-                problems.append(document.problem(("id",), f"the id `{record.id}` is already used by "
-                                                 f"{files_of[name, record.id]}", "ids must be unique"))
+                problems.append(document.problem(
+                    ("id",), text("id_taken", id=record.id, file=files_of[name, record.id]), text("id_taken_hint"),
+                ))
                 continue
             files_of[name, record.id] = document.file
             model.collection(name)[record.id] = record

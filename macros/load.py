@@ -15,6 +15,7 @@ from pathlib import Path
 
 import yaml
 
+from macros.messages import text
 from macros.problems import Problem
 
 MAX_FILE_BYTES = 256 * 1024  # a record is a few kilobytes; more is a mistake or an attack
@@ -56,17 +57,17 @@ class Document:
 def describe(path: Path_) -> str:
     """A field's name as an editor reads it: `leaders[1].role` (lists count from 1)."""
     if not path:
-        return "the record"
+        return text("the_record")
     parts = [f"[{part + 1}]" if isinstance(part, int) else f".{part}" for part in path]
-    return "`" + "".join(parts).lstrip(".") + "`"
+    return text("field", name="".join(parts).lstrip("."))
 
 
 class _Reject(Exception):
     """A construct this loader refuses, with the node that has it."""
 
-    def __init__(self, mark, message: str, hint: str):
-        super().__init__(message)
-        self.mark, self.message, self.hint = mark, message, hint
+    def __init__(self, mark, key: str):
+        super().__init__(key)
+        self.mark, self.message, self.hint = mark, text(key), text(f"{key}_hint")
 
 
 class _Loader(yaml.SafeLoader):
@@ -75,41 +76,33 @@ class _Loader(yaml.SafeLoader):
     def compose_node(self, parent, index):
         if self.check_event(yaml.AliasEvent):
             event = self.peek_event()
-            raise _Reject(
-                event.start_mark,
-                "YAML aliases (*name) are not allowed",
-                "write the value out in full instead of referring to an anchor",
-            )
+            raise _Reject(event.start_mark, "alias")
         event = self.peek_event()
         if getattr(event, "anchor", None):
-            raise _Reject(
-                event.start_mark,
-                "YAML anchors (&name) are not allowed",
-                "remove the anchor; each record states its values itself",
-            )
+            raise _Reject(event.start_mark, "anchor")
         return super().compose_node(parent, index)
 
 
 def read(path: Path, root: Path) -> tuple[Document | None, list[Problem]]:
     """Load `path`; return the document, or None and the problems that stopped it."""
     name = path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
-    text, problem = _decode(path, name)
+    source, problem = _decode(path, name)
     if problem:
         return None, [problem]
     try:
-        node = yaml.compose(text, Loader=_Loader)
+        node = yaml.compose(source, Loader=_Loader)
     except _Reject as reject:
         return None, [_at(name, reject.mark, reject.message, reject.hint)]
     except yaml.MarkedYAMLError as error:
         return None, [_syntax_problem(name, error)]
     except yaml.reader.ReaderError as error:  # a control character YAML does not allow
-        line = text[: error.position].count("\n") + 1
-        return None, [Problem(name, line, None, f"the file contains a control character (0x{error.character:02x})",
-                              "delete it: data files hold printable text only")]
+        line = source[: error.position].count("\n") + 1
+        return None, [Problem(name, line, None, text("control_character", code=error.character),
+                              text("control_character_hint"))]
     except yaml.YAMLError as error:  # unmarked errors are rare; still report the file
-        return None, [Problem(name, None, None, f"the file is not valid YAML ({error})", "check the indentation")]
+        return None, [Problem(name, None, None, text("not_yaml", error=error), text("not_yaml_hint"))]
     if node is None:
-        return None, [Problem(name, 1, 1, "the file is empty", "fill in the record's fields (see README)")]
+        return None, [Problem(name, 1, 1, text("empty_file"), text("empty_file_hint"))]
     document = Document(name, None)
     problems: list[Problem] = []
     document.data = _build(node, (), document, problems)
@@ -120,25 +113,18 @@ def _decode(path: Path, name: str) -> tuple[str, Problem | None]:
     """Read the bytes and turn them into NFC text, or say why they cannot be."""
     size = path.stat().st_size
     if size > MAX_FILE_BYTES:
-        return "", Problem(
-            name, None, None,
-            f"the file is {size} bytes, over the limit of {MAX_FILE_BYTES} bytes",
-            "a record should be short: move long texts into separate records",
-        )
+        return "", Problem(name, None, None, text("file_too_big", size=size, limit=MAX_FILE_BYTES),
+                           text("file_too_big_hint"))
     raw = path.read_bytes()
     if b"\x00" in raw:
         line = raw[: raw.index(b"\x00")].count(b"\n") + 1
-        return "", Problem(name, line, None, "the file contains a NUL byte", "save the file as UTF-8 text")
+        return "", Problem(name, line, None, text("nul_byte"), text("nul_byte_hint"))
     try:
-        text = raw.decode("utf-8-sig")  # a byte-order mark is harmless: accept it
+        source = raw.decode("utf-8-sig")  # a byte-order mark is harmless: accept it
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
-        return "", Problem(
-            name, line, None,
-            f"the file is not UTF-8 (byte 0x{raw[error.start]:02x})",
-            "save the file with the UTF-8 encoding",
-        )
-    return unicodedata.normalize("NFC", text), None
+        return "", Problem(name, line, None, text("not_utf8", byte=raw[error.start]), text("not_utf8_hint"))
+    return unicodedata.normalize("NFC", source), None
 
 
 def _at(name: str, mark, message: str, hint: str) -> Problem:
@@ -147,16 +133,19 @@ def _at(name: str, mark, message: str, hint: str) -> Problem:
 
 def _syntax_problem(name: str, error: yaml.MarkedYAMLError) -> Problem:
     mark = error.problem_mark or error.context_mark
-    problem = error.problem or "invalid YAML"
-    hint = "check the indentation and quotes on this line and the one before"
-    if "'\\t'" in problem or "\\t" in problem:
-        problem, hint = "a tab character is used", "indent with spaces, never tabs"
+    problem, key = error.problem or text("syntax_invalid"), "syntax"
+    if "\\t" in problem:
+        key = "tab"
     elif "mapping values are not allowed" in problem:
-        hint = "put text containing ': ' in double quotes"
+        key = "colon"
+    elif "expected <block end>" in problem or "did not find expected key" in (error.context or "") + problem:
+        key = "indentation"
     elif "while scanning a quoted scalar" in (error.context or ""):
         # PyYAML stops at the end of the file; the editor needs the opening quote
-        mark, problem, hint = error.context_mark, "a quoted text is never closed", "add the closing quote"
-    return _at(name, mark, f"YAML syntax error: {problem}", hint)
+        mark, key = error.context_mark, "unclosed_quote"
+    if key != "syntax":
+        problem = text(key)  # PyYAML's wording is English only; these common cases have ours
+    return _at(name, mark, text("syntax", problem=problem), text(f"{key}_hint"))
 
 
 def _build(node: yaml.Node, path: Path_, document: Document, problems: list[Problem]):
@@ -165,8 +154,7 @@ def _build(node: yaml.Node, path: Path_, document: Document, problems: list[Prob
     if node.tag not in _PLAIN_TAGS:
         problems.append(_at(
             document.file, node.start_mark,
-            f"the tag {node.tag.replace('tag:yaml.org,2002:', '!!')} is not allowed",
-            "remove it: data files hold plain text, lists and mappings only",
+            text("tag", tag=node.tag.replace("tag:yaml.org,2002:", "!!")), text("tag_hint"),
         ))
         return None
     if isinstance(node, yaml.MappingNode):
@@ -185,15 +173,14 @@ def _build_mapping(node: yaml.MappingNode, path: Path_, document: Document, prob
     result: dict = {}
     for key_node, value_node in node.value:
         if not isinstance(key_node, yaml.ScalarNode) or key_node.tag != "tag:yaml.org,2002:str":
-            problems.append(_at(document.file, key_node.start_mark, "a field name must be plain text", "use a name like `title:`"))
+            problems.append(_at(document.file, key_node.start_mark, text("key_not_text"), text("key_not_text_hint")))
             continue
         key = key_node.value
         if key in result:
             first_line = document.positions[path + (key,)][0]
             problems.append(_at(
                 document.file, key_node.start_mark,
-                f"the field `{key}` appears twice in the same mapping (first on line {first_line})",
-                "keep one of them",
+                text("duplicate_key", name=key, line=first_line), text("duplicate_key_hint"),
             ))
             continue
         document.positions[path + (key,)] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)

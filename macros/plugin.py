@@ -18,7 +18,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 
-from macros import csp, dataset
+from macros import csp, dataset, messages
 from macros.locale import LANGUAGES
 from macros.pages import counterpart, record_pages
 from macros.render import language_root
@@ -38,7 +38,7 @@ class RecordPages(BasePlugin):
         try:
             dataset.load(data_root(config))
         except InvalidData as invalid:
-            raise PluginError("the data files are invalid:\n" + invalid.report()) from None
+            raise PluginError(messages.text("build_invalid") + "\n" + invalid.report()) from None
 
     @event_priority(-200)
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:

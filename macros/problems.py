@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from macros.messages import plural
+
 
 @dataclass(frozen=True, order=True)
 class Problem:
@@ -40,6 +42,5 @@ class InvalidData(Exception):
 
     def report(self) -> str:
         lines = [str(problem) for problem in self.problems]
-        count = len(self.problems)
-        lines.append(f"{count} error{'s' if count != 1 else ''} in the data: nothing was built.")
+        lines.append(plural("errors", len(self.problems)))
         return "\n".join(lines)

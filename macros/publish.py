@@ -12,6 +12,8 @@ import sys
 import tempfile
 from pathlib import Path
 
+from macros import messages
+
 
 def build(root: Path, site: Path) -> int:
     """Run `mkdocs build --strict` for `root` into a fresh folder, then replace `site`."""
@@ -21,7 +23,7 @@ def build(root: Path, site: Path) -> int:
                "--config-file", str(root / "mkdocs.yml"), "--site-dir", str(staging)]
     if subprocess.run(command, cwd=root).returncode != 0:
         shutil.rmtree(staging, ignore_errors=True)
-        print(f"Build failed: {site} was left unchanged.", file=sys.stderr)
+        print(messages.text("build_failed", site=site), file=sys.stderr)
         return 1
     previous = site.with_name(site.name + ".previous")
     shutil.rmtree(previous, ignore_errors=True)
@@ -29,5 +31,5 @@ def build(root: Path, site: Path) -> int:
         site.rename(previous)
     staging.rename(site)
     shutil.rmtree(previous, ignore_errors=True)
-    print(f"Site built into {site}")
+    print(messages.text("build_done", site=site))
     return 0

@@ -14,6 +14,7 @@ import pycountry
 
 from macros.load import Document, Path_, describe
 from macros.locale import PartialDate, Text
+from macros.messages import text
 from macros.model import (
     PLAN_SECTIONS, Activity, Agreement, Decision, Image, Partner, Person, Place, Plan, PlanElement,
     Record, Source, TaskGroup,
@@ -45,8 +46,7 @@ class _Reader:
         value = Text.from_data(self.get(path))
         if value.en is None:
             self.problems.append(self.document.problem(
-                path, f"English translation pending for {describe(path)}",
-                "add `en:` when the translation is ready", pending=True,
+                path, text("pending", field=describe(path)), text("pending_hint"), pending=True,
             ))
         return value
 
@@ -60,7 +60,7 @@ class _Reader:
             return PartialDate.parse(raw)
         except ValueError:
             self.problems.append(self.document.problem(
-                path, f"{describe(path)}: {raw} is not a date that exists", "check the day and the month",
+                path, text("no_such_date", field=describe(path), date=raw), text("no_such_date_hint"),
             ))
             return None
 
@@ -73,14 +73,14 @@ class _Reader:
     def ordered(self, path: Path_, start: PartialDate | None, end: PartialDate | None) -> None:
         if start and end and end.sort_key() < start.sort_key():
             self.problems.append(self.document.problem(
-                path, f"the end ({end.iso()}) is before the start ({start.iso()})", "swap or correct the two dates",
+                path, text("end_before_start", end=end.iso(), start=start.iso()), text("end_before_start_hint"),
             ))
 
     def country(self, path: Path_) -> str:
         code = self.get(path)
         if pycountry.countries.get(alpha_2=code) is None:
             self.problems.append(self.document.problem(
-                path, f"`{code}` is not an ISO 3166-1 country code", "use the two-letter code, e.g. VN, KR, JP, FR",
+                path, text("unknown_country", code=code), text("unknown_country_hint"),
             ))
         return code
 
@@ -91,8 +91,8 @@ class _Reader:
         target = (self.root / file).resolve()
         if not target.is_relative_to(media) or not target.is_file():
             self.problems.append(self.document.problem(
-                path + ("file",), f"the image `{file}` is not a file in {MEDIA_FOLDER}/",
-                f"put the image in the {MEDIA_FOLDER}/ folder and write its path as {MEDIA_FOLDER}/NAME.jpg",
+                path + ("file",), text("no_image", file=file, folder=MEDIA_FOLDER),
+                text("no_image_hint", folder=MEDIA_FOLDER),
             ))
         return Image(file, self.text(path + ("alt",)), self.optional(path + ("credit",), self.text))
 
@@ -127,8 +127,8 @@ def read_record(collection: str, document: Document, root: Path) -> tuple[Record
     stem = PurePosixPath(document.file).stem
     if data["id"] != stem:
         reader.problems.append(document.problem(
-            ("id",), f"the id `{data['id']}` differs from the file name `{stem}.yml`",
-            f"write `id: {stem}`, or rename the file to `{data['id']}.yml` (ids are permanent)",
+            ("id",), text("id_not_file_name", id=data["id"], stem=stem),
+            text("id_not_file_name_hint", id=data["id"], stem=stem),
         ))
     record = _READERS[collection](reader, data)
     return record, reader.problems

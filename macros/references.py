@@ -9,6 +9,7 @@ from __future__ import annotations
 import difflib
 
 from macros.load import Document
+from macros.messages import text
 from macros.model import Model, Record
 from macros.problems import Problem
 
@@ -27,8 +28,8 @@ def check(model: Model, documents: dict[int, Document], broken: dict[str, set[st
         checker.unique_elements(plan)
         if plan.implements_id and checker.exists(plan, ("implements",), plan.implements_id, model.plans, "plans"):
             if model.plans[plan.implements_id].kind != "programme":
-                checker.report(plan, ("implements",), f"`{plan.implements_id}` is not a programme",
-                               "an annual plan implements a plan of kind `programme`")
+                checker.report(plan, ("implements",), text("not_a_programme", id=plan.implements_id),
+                               text("not_a_programme_hint"))
         for number, group in enumerate(plan.task_groups):
             for index, item in enumerate(group.items):
                 path = ("task_groups", number, "items", index, "partners")
@@ -45,9 +46,8 @@ def check(model: Model, documents: dict[int, Document], broken: dict[str, set[st
         for position, ref in enumerate(activity.plan_item_refs):
             if model.element(ref) is None and ref.partition("/")[0] not in checker.broken["plans"]:
                 known = [element.ref for plan in model.plans.values() for element in plan.elements()]
-                checker.report(activity, ("plan_items", position), f"no plan element `{ref}` exists",
-                               checker.suggest(ref, known) or "write PLAN-ID/ELEMENT-ID with ids from plans/, "
-                               "e.g. ke-hoach-2024/tham-du-accsm-22")
+                checker.report(activity, ("plan_items", position), text("no_plan_element", ref=ref),
+                               checker.suggest(ref, known) or text("no_plan_element_hint"))
     return checker.problems
 
 
@@ -64,21 +64,21 @@ class _Checker:
             return True
         if target in self.broken[folder]:
             return False
-        self.report(record, path, f"`{target}` does not exist in {folder}/",
-                    self.suggest(target, list(collection)) or f"create {folder}/{target}.yml or correct the id")
+        self.report(record, path, text("missing_target", id=target, folder=folder),
+                    self.suggest(target, list(collection)) or text("missing_target_hint", id=target, folder=folder))
         return False
 
     @staticmethod
     def suggest(target: str, known: list[str]) -> str:
         near = difflib.get_close_matches(target, known, n=1, cutoff=0.6)
-        return f"did you mean `{near[0]}`?" if near else ""
+        return text("did_you_mean", name=near[0]) if near else ""
 
     def unique(self, record: Record, section: str, ids: list[str]) -> None:
         seen: set[str] = set()
         for position, element_id in enumerate(ids):
             if element_id in seen:
-                self.report(record, (section, position, "id"), f"the id `{element_id}` is used twice in this file",
-                            "give each entry its own id")
+                self.report(record, (section, position, "id"), text("id_twice_in_file", id=element_id),
+                            text("id_twice_in_file_hint"))
             seen.add(element_id)
 
     def unique_elements(self, plan) -> None:
@@ -86,8 +86,7 @@ class _Checker:
         for element in plan.elements():
             if element.id in seen:
                 path = self._element_path(plan, element)
-                self.report(plan, path, f"the id `{element.id}` is used twice in this plan",
-                            "give each objective, task, area, solution and item its own id")
+                self.report(plan, path, text("id_twice_in_plan", id=element.id), text("id_twice_in_plan_hint"))
             seen.add(element.id)
 
     @staticmethod
@@ -104,8 +103,7 @@ class _Checker:
             while current in partners:
                 if current == partner.id:
                     chain = " → ".join(seen + [current])
-                    self.report(partner, ("parent",), f"the parent organisations form a cycle: {chain}",
-                                "one of these partners must not name a parent")
+                    self.report(partner, ("parent",), text("parent_cycle", chain=chain), text("parent_cycle_hint"))
                     break
                 if current in seen:
                     break  # a cycle further up: reported at its own members

@@ -17,26 +17,19 @@ import referencing
 import referencing.jsonschema
 
 from macros.load import Document, describe
+from macros.messages import language, text
 from macros.problems import Problem
 
 SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schemas"
 
-_TYPE_NAMES = {
-    "string": "a text",
-    "object": "a mapping (fields with `name: value`)",
-    "array": "a list (lines starting with `- `)",
-    "integer": "a whole number",
-    "number": "a number",
-    "boolean": "true or false",
-    "null": "nothing",
-}
+_TYPES = {"null": type(None), "boolean": bool, "integer": int, "number": float,  # bool before int: True is an int
+          "string": str, "array": list, "object": dict}
 
 
 def _type_name(value) -> str:
-    for name, kind in (("null", type(None)), ("boolean", bool), ("integer", int), ("number", float),
-                       ("string", str), ("array", list), ("object", dict)):
+    for name, kind in _TYPES.items():
         if isinstance(value, kind):
-            return _TYPE_NAMES[name]
+            return text(f"type_{name}")
     return type(value).__name__
 
 
@@ -78,43 +71,44 @@ def _explain(document: Document, error: jsonschema.ValidationError) -> Problem:
     keyword, value = error.validator, error.instance
     if keyword == "required":
         missing = error.message.split("'")[1]
-        where = f" in {field}" if field != "the record" else ""
-        return document.problem(path, f"the required field `{missing}` is missing{where}",
-                                f"add `{missing}:` {_described(error.schema, missing)}".rstrip())
+        message = text("required_in", name=missing, field=field) if path else text("required", name=missing)
+        return document.problem(path, message,
+                                text("required_hint", name=missing, title=_described(error.schema, missing)).rstrip())
     if keyword == "type":
         expected = error.validator_value if isinstance(error.validator_value, list) else [error.validator_value]
-        wanted = " or ".join(_TYPE_NAMES.get(kind, kind) for kind in expected)
-        return document.problem(path, f"{field} must be {wanted}, not {_type_name(value)}", _hint(error))
+        wanted = text("or").join(text(f"type_{kind}") for kind in expected)
+        return document.problem(path, text("wrong_type", field=field, expected=wanted, actual=_type_name(value)),
+                                _hint(error))
     if keyword == "enum":
         choices = ", ".join(str(choice) for choice in error.validator_value)
-        return document.problem(path, f"{field}: `{value}` is not an allowed value", f"use one of: {choices}")
+        return document.problem(path, text("not_allowed_value", field=field, value=value),
+                                text("allowed_values_hint", choices=choices))
     if keyword == "const":
-        return document.problem(path, f"{field}: `{value}` is not allowed", f"write `{error.validator_value}`")
+        return document.problem(path, text("not_constant", field=field, value=value),
+                                text("not_constant_hint", expected=error.validator_value))
     if keyword == "pattern":
-        return document.problem(path, f"{field}: `{value}` does not have the expected form", _hint(error))
+        return document.problem(path, text("pattern", field=field, value=value), _hint(error))
     if keyword in {"minLength", "minItems"}:
-        return document.problem(path, f"{field} is empty", _hint(error) or "fill it in or remove the field")
+        return document.problem(path, text("empty", field=field), _hint(error) or text("empty_hint"))
     if keyword in {"maxLength", "maxItems"}:
-        return document.problem(path, f"{field} is too long", "shorten it")
+        return document.problem(path, text("too_long", field=field), text("too_long_hint"))
     if keyword == "uniqueItems":
-        return document.problem(path, f"{field} lists the same value twice", "remove the repeated entry")
+        return document.problem(path, text("repeated", field=field), text("repeated_hint"))
     if keyword == "oneOf":  # only localised texts use oneOf
         return _localised_text(document, path, field, value)
     if keyword == "not":
-        return document.problem(path, f"{field} has fields that do not belong to this kind of record",
-                                "a programme has objectives, tasks, areas and solutions; an annual plan has "
-                                "`implements` and `task_groups`")
+        return document.problem(path, text("wrong_kind_fields", field=field), text("wrong_kind_fields_hint"))
     if keyword == "dependentRequired":
-        return document.problem(path, f"{field}: {error.message}", "give `plan` and `action` together")
-    return document.problem(path, f"{field}: {error.message}", _hint(error))
+        needed, given = error.message.split("'")[1::2]  # "'action' is a dependency of 'plan'"
+        return document.problem(path, text("dependency", field=field, needed=needed, given=given),
+                                text("dependency_hint"))
+    return document.problem(path, text("schema_other", field=field, detail=error.message), _hint(error))
 
 
 def _localised_text(document: Document, path, field: str, value: dict) -> Problem:
     if "en" in value and "translation" in value:
-        return document.problem(path, f"{field} has both `en` and `translation: pending`",
-                                "remove `translation: pending` now that the English text is there")
-    return document.problem(path, f"{field} has no English text",
-                            "add `en:` with the English translation, or `translation: pending` if it is not ready")
+        return document.problem(path, text("english_and_pending", field=field), text("english_and_pending_hint"))
+    return document.problem(path, text("no_english", field=field), text("no_english_hint"))
 
 
 def _unknown_fields(document: Document, error: jsonschema.ValidationError) -> list[Problem]:
@@ -123,22 +117,27 @@ def _unknown_fields(document: Document, error: jsonschema.ValidationError) -> li
     problems = []
     for key in (key for key in error.instance if key not in known):
         near = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
-        hint = f"did you mean `{near[0]}`?" if near else f"allowed fields here: {', '.join(known)}"
-        problems.append(document.problem(path + (key,), f"unknown field `{key}`", hint))
+        hint = text("did_you_mean", name=near[0]) if near else text("allowed_fields_hint", names=", ".join(known))
+        problems.append(document.problem(path + (key,), text("unknown_field", name=key), hint))
     return problems
 
 
 def _hint(error: jsonschema.ValidationError) -> str:
-    """The schema's own description of the field, English part, as the fix."""
-    return _english(error.schema.get("description", ""))
+    """The schema's own description of the field, in the run's language, as the fix."""
+    return _in_language(error.schema.get("description", ""))
 
 
 def _described(schema: dict, field: str) -> str:
     sub = schema.get("properties", {}).get(field, {})
-    title = _english(sub.get("title", ""))
+    title = _in_language(sub.get("title", ""))
     return f"({title})" if title else ""
 
 
-def _english(bilingual: str) -> str:
-    """Schema titles and descriptions are written `English / Tiếng Việt`."""
-    return bilingual.split(" / ")[0].strip()
+def _in_language(bilingual: str) -> str:
+    """The run's language's part of a schema title or description, written `English / Tiếng Việt`."""
+    english, separator, vietnamese = bilingual.partition(" / ")
+    if language() == "en":
+        return english.strip()
+    if separator and english.count("(") == english.count(")"):
+        return vietnamese.strip()
+    return bilingual.strip()  # a list of values glossed in Vietnamese, `mou (bản ghi nhớ), …`, serves both

@@ -14,7 +14,13 @@ from bs4 import BeautifulSoup
 REPO = Path(__file__).resolve().parent.parent
 SITE_PARTS = ("mkdocs.yml", "content", "overrides", "schemas", "templates", "macros",
               "media", "decisions", "plans", "partners", "activities")
-BUILD_ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+BUILD_ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "MACROS_LANG": "en"}  # English messages, whatever the locale
+
+
+@pytest.fixture(autouse=True)
+def english_messages(monkeypatch):
+    """Tests assert the English wording; a Vietnamese locale on the machine must not change it."""
+    monkeypatch.setenv("MACROS_LANG", "en")
 
 
 def mkdocs_build(project: Path, site_dir: Path, env: dict | None = None) -> subprocess.CompletedProcess:

@@ -61,7 +61,7 @@ class Case:
 CASES = [
     # YAML syntax
     Case("tab", good("  en: Test agency", "\ten: Test agency"), 4, "a tab character is used"),
-    Case("bad-indentation", good("  en: Test agency", " en: Test agency"), 4, "indentation"),
+    Case("bad-indentation", good("  en: Test agency", " en: Test agency"), 4, "the indentation of this line does not match"),
     Case("unclosed-quote", good('date: "2024-01-09"', 'date: "2024-01-09'), 12, "a quoted text is never closed"),
     Case("stray-colon", good("kind: government", "kind: government: yes"), 5, "mapping values are not allowed"),
     Case("duplicate-key", good("kind: government\n", "kind: government\nkind: company\n"), 6, "appears twice"),

@@ -21,7 +21,8 @@ from macros.model import COLLECTIONS
 from macros.problems import InvalidData
 
 REAL_FILES = [path for paths in dataset.data_files(REPO).values() for path in paths]
-SETTINGS = settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+SETTINGS = settings(max_examples=120, deadline=None,
+                    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
 
 scalars = st.one_of(st.none(), st.booleans(), st.integers(), st.floats(allow_nan=False), st.text(max_size=30),
                     st.dates().map(str))

@@ -1,0 +1,301 @@
+"""Every line the validator prints, in Vietnamese and English, and the choice between them.
+
+The ministry's editors read Vietnamese; CI logs stay English. One run speaks one
+language: `python -m macros --lang vi|en`, else the MACROS_LANG variable, else a
+locale (LC_ALL, LC_MESSAGES, LANG) starting with `vi`, else English. `mkdocs build`
+reads the same variables, so the build and the validator always agree.
+Field names, values and ids are data, never translated: they stay in backticks.
+"""
+
+from __future__ import annotations
+
+import os
+
+from macros.locale import LANGUAGES
+
+VARIABLE = "MACROS_LANG"
+DEFAULT = "en"  # for CI logs and anyone whose locale is not Vietnamese
+
+MESSAGES: dict[str, dict[str, str]] = {
+    # reading a file (load.py)
+    "file_too_big": {
+        "en": "the file is {size} bytes, over the limit of {limit} bytes",
+        "vi": "tệp có dung lượng {size} byte, vượt quá giới hạn {limit} byte",
+    },
+    "file_too_big_hint": {
+        "en": "a record should be short: move long texts into separate records",
+        "vi": "mỗi hồ sơ nên ngắn gọn: hãy chuyển các đoạn văn dài sang hồ sơ riêng",
+    },
+    "nul_byte": {"en": "the file contains a NUL byte", "vi": "tệp chứa byte NUL"},
+    "nul_byte_hint": {"en": "save the file as UTF-8 text", "vi": "hãy lưu tệp dưới dạng văn bản UTF-8"},
+    "not_utf8": {"en": "the file is not UTF-8 (byte 0x{byte:02x})", "vi": "tệp không phải UTF-8 (byte 0x{byte:02x})"},
+    "not_utf8_hint": {"en": "save the file with the UTF-8 encoding", "vi": "hãy lưu tệp với bảng mã UTF-8"},
+    "control_character": {
+        "en": "the file contains a control character (0x{code:02x})",
+        "vi": "tệp chứa ký tự điều khiển (0x{code:02x})",
+    },
+    "control_character_hint": {
+        "en": "delete it: data files hold printable text only",
+        "vi": "hãy xóa ký tự này: tệp dữ liệu chỉ chứa các ký tự nhìn thấy được",
+    },
+    "not_yaml": {"en": "the file is not valid YAML ({error})", "vi": "tệp không phải YAML hợp lệ ({error})"},
+    "not_yaml_hint": {"en": "check the indentation", "vi": "hãy kiểm tra thụt lề"},
+    "empty_file": {"en": "the file is empty", "vi": "tệp không có nội dung"},
+    "empty_file_hint": {
+        "en": "fill in the record's fields (see README)",
+        "vi": "hãy điền các trường của hồ sơ (xem README)",
+    },
+    "alias": {"en": "YAML aliases (*name) are not allowed", "vi": "không được dùng bí danh YAML (*tên)"},
+    "alias_hint": {
+        "en": "write the value out in full instead of referring to an anchor",
+        "vi": "hãy ghi đầy đủ giá trị thay vì tham chiếu tới một neo",
+    },
+    "anchor": {"en": "YAML anchors (&name) are not allowed", "vi": "không được dùng neo YAML (&tên)"},
+    "anchor_hint": {
+        "en": "remove the anchor; each record states its values itself",
+        "vi": "hãy xóa neo; mỗi hồ sơ tự ghi đầy đủ giá trị của mình",
+    },
+    "syntax": {"en": "YAML syntax error: {problem}", "vi": "lỗi cú pháp YAML: {problem}"},
+    "syntax_invalid": {"en": "invalid YAML", "vi": "YAML không hợp lệ"},
+    "syntax_hint": {
+        "en": "check the indentation and quotes on this line and the one before",
+        "vi": "hãy kiểm tra thụt lề và dấu ngoặc kép ở dòng này và dòng trước đó",
+    },
+    "tab": {"en": "a tab character is used", "vi": "tệp có dùng ký tự tab"},
+    "tab_hint": {"en": "indent with spaces, never tabs", "vi": "hãy thụt lề bằng dấu cách, không dùng tab"},
+    "indentation": {
+        "en": "the indentation of this line does not match the lines around it",
+        "vi": "thụt lề của dòng này không khớp với các dòng xung quanh",
+    },
+    "indentation_hint": {
+        "en": "give fields of the same level the same number of spaces",
+        "vi": "các trường cùng cấp phải thụt lề bằng cùng một số dấu cách",
+    },
+    "colon": {  # the English is PyYAML's own wording, kept as editors already know it
+        "en": "mapping values are not allowed here",
+        "vi": "có dấu hai chấm và dấu cách (': ') ở giữa một giá trị",
+    },
+    "colon_hint": {
+        "en": "put text containing ': ' in double quotes",
+        "vi": "hãy đặt văn bản có chứa ': ' trong dấu ngoặc kép",
+    },
+    "unclosed_quote": {
+        "en": "a quoted text is never closed",
+        "vi": "một đoạn văn bản mở dấu ngoặc kép nhưng không đóng",
+    },
+    "unclosed_quote_hint": {"en": "add the closing quote", "vi": "hãy thêm dấu ngoặc kép đóng"},
+    "tag": {"en": "the tag {tag} is not allowed", "vi": "không được dùng thẻ {tag}"},
+    "tag_hint": {
+        "en": "remove it: data files hold plain text, lists and mappings only",
+        "vi": "hãy xóa thẻ này: tệp dữ liệu chỉ chứa văn bản, danh sách và các trường `tên: giá trị`",
+    },
+    "key_not_text": {"en": "a field name must be plain text", "vi": "tên trường phải là văn bản thường"},
+    "key_not_text_hint": {"en": "use a name like `title:`", "vi": "hãy dùng tên như `title:`"},
+    "duplicate_key": {
+        "en": "the field `{name}` appears twice in the same mapping (first on line {line})",
+        "vi": "trùng khóa: trường `{name}` xuất hiện hai lần trong cùng một nhóm (lần đầu ở dòng {line})",
+    },
+    "duplicate_key_hint": {"en": "keep one of them", "vi": "hãy giữ lại một trong hai"},
+    "field": {"en": "`{name}`", "vi": "trường `{name}`"},
+    "the_record": {"en": "the record", "vi": "hồ sơ"},
+    # structure (schemas.py)
+    "type_string": {"en": "a text", "vi": "văn bản"},
+    "type_object": {"en": "a mapping (fields with `name: value`)", "vi": "một nhóm trường (dạng `tên: giá trị`)"},
+    "type_array": {"en": "a list (lines starting with `- `)", "vi": "một danh sách (các dòng bắt đầu bằng `- `)"},
+    "type_integer": {"en": "a whole number", "vi": "số nguyên"},
+    "type_number": {"en": "a number", "vi": "số"},
+    "type_boolean": {"en": "true or false", "vi": "true hoặc false"},
+    "type_null": {"en": "nothing", "vi": "giá trị trống"},
+    "or": {"en": " or ", "vi": " hoặc "},
+    "required": {"en": "the required field `{name}` is missing", "vi": "thiếu trường bắt buộc `{name}`"},
+    "required_in": {
+        "en": "the required field `{name}` is missing in {field}",
+        "vi": "thiếu trường bắt buộc `{name}` trong {field}",
+    },
+    "required_hint": {"en": "add `{name}:` {title}", "vi": "hãy thêm `{name}:` {title}"},
+    "wrong_type": {
+        "en": "{field} must be {expected}, not {actual}",
+        "vi": "{field} phải là {expected}, không phải {actual}",
+    },
+    "not_allowed_value": {
+        "en": "{field}: `{value}` is not an allowed value",
+        "vi": "{field} có giá trị `{value}` không hợp lệ",
+    },
+    "allowed_values_hint": {"en": "use one of: {choices}", "vi": "dùng một trong các giá trị: {choices}"},
+    "not_constant": {"en": "{field}: `{value}` is not allowed", "vi": "{field} không được có giá trị `{value}`"},
+    "not_constant_hint": {"en": "write `{expected}`", "vi": "hãy ghi `{expected}`"},
+    "pattern": {
+        "en": "{field}: `{value}` does not have the expected form",
+        "vi": "{field} có giá trị `{value}` không đúng định dạng",
+    },
+    "empty": {"en": "{field} is empty", "vi": "{field} đang để trống"},
+    "empty_hint": {"en": "fill it in or remove the field", "vi": "hãy điền nội dung hoặc xóa trường này"},
+    "too_long": {"en": "{field} is too long", "vi": "{field} quá dài"},
+    "too_long_hint": {"en": "shorten it", "vi": "hãy rút gọn"},
+    "repeated": {"en": "{field} lists the same value twice", "vi": "{field} có một giá trị bị lặp lại"},
+    "repeated_hint": {"en": "remove the repeated entry", "vi": "hãy xóa mục bị lặp"},
+    "wrong_kind_fields": {
+        "en": "{field} has fields that do not belong to this kind of record",
+        "vi": "{field} có những trường không dùng cho loại hồ sơ này",
+    },
+    "wrong_kind_fields_hint": {
+        "en": "a programme has objectives, tasks, areas and solutions; "
+              "an annual plan has `implements` and `task_groups`",
+        "vi": "đề án có mục tiêu, nhiệm vụ, lĩnh vực và giải pháp; "
+              "kế hoạch năm có `implements` và `task_groups`",
+    },
+    "dependency": {  # the English is jsonschema's own wording
+        "en": "{field}: '{needed}' is a dependency of '{given}'",
+        "vi": "{field}: đã ghi `{given}` thì phải ghi cả `{needed}`",
+    },
+    "dependency_hint": {"en": "give `plan` and `action` together", "vi": "hãy ghi `plan` và `action` cùng nhau"},
+    "schema_other": {"en": "{field}: {detail}", "vi": "{field}: {detail}"},  # a rule this module does not word itself
+    "english_and_pending": {
+        "en": "{field} has both `en` and `translation: pending`",
+        "vi": "{field} có cả `en` lẫn `translation: pending`",
+    },
+    "english_and_pending_hint": {
+        "en": "remove `translation: pending` now that the English text is there",
+        "vi": "hãy xóa `translation: pending` vì đã có bản tiếng Anh",
+    },
+    "no_english": {"en": "{field} has no English text", "vi": "{field} chưa có bản tiếng Anh"},
+    "no_english_hint": {
+        "en": "add `en:` with the English translation, or `translation: pending` if it is not ready",
+        "vi": "hãy thêm `en:` với bản dịch tiếng Anh, hoặc ghi `translation: pending` nếu chưa có bản dịch",
+    },
+    "unknown_field": {"en": "unknown field `{name}`", "vi": "không có trường nào tên là `{name}`"},
+    "did_you_mean": {"en": "did you mean `{name}`?", "vi": "có phải ý bạn là `{name}`?"},
+    "allowed_fields_hint": {"en": "allowed fields here: {names}", "vi": "các trường được dùng ở đây: {names}"},
+    # values (records.py)
+    "pending": {"en": "English translation pending for {field}", "vi": "chưa có bản dịch tiếng Anh cho {field}"},
+    "pending_hint": {"en": "add `en:` when the translation is ready", "vi": "hãy thêm `en:` khi có bản dịch"},
+    "no_such_date": {"en": "{field}: {date} is not a date that exists", "vi": "{field}: ngày {date} không tồn tại"},
+    "no_such_date_hint": {"en": "check the day and the month", "vi": "hãy kiểm tra lại ngày và tháng"},
+    "end_before_start": {
+        "en": "the end ({end}) is before the start ({start})",
+        "vi": "ngày kết thúc ({end}) sớm hơn ngày bắt đầu ({start})",
+    },
+    "end_before_start_hint": {"en": "swap or correct the two dates", "vi": "hãy đổi chỗ hoặc sửa lại hai ngày này"},
+    "unknown_country": {
+        "en": "`{code}` is not an ISO 3166-1 country code",
+        "vi": "`{code}` không phải là mã quốc gia theo ISO 3166-1",
+    },
+    "unknown_country_hint": {
+        "en": "use the two-letter code, e.g. VN, KR, JP, FR",
+        "vi": "hãy dùng mã gồm hai chữ cái, ví dụ VN, KR, JP, FR",
+    },
+    "no_image": {
+        "en": "the image `{file}` is not a file in {folder}/",
+        "vi": "không tìm thấy ảnh `{file}` trong thư mục {folder}/",
+    },
+    "no_image_hint": {
+        "en": "put the image in the {folder}/ folder and write its path as {folder}/NAME.jpg",
+        "vi": "hãy đặt ảnh vào thư mục {folder}/ và ghi đường dẫn dạng {folder}/TÊN-ẢNH.jpg",
+    },
+    "id_not_file_name": {
+        "en": "the id `{id}` differs from the file name `{stem}.yml`",
+        "vi": "mã `{id}` khác với tên tệp `{stem}.yml`",
+    },
+    "id_not_file_name_hint": {
+        "en": "write `id: {stem}`, or rename the file to `{id}.yml` (ids are permanent)",
+        "vi": "hãy ghi `id: {stem}`, hoặc đổi tên tệp thành `{id}.yml` (mã đã công bố thì không đổi)",
+    },
+    # the whole dataset (dataset.py) and links between files (references.py)
+    "not_a_mapping": {
+        "en": "the file must be a mapping of fields (`name: value`)",
+        "vi": "tệp phải gồm các trường dạng `tên: giá trị`",
+    },
+    "not_a_mapping_hint": {
+        "en": "start with `id: ...` at the left margin",
+        "vi": "hãy bắt đầu bằng dòng `id: ...` sát lề trái",
+    },
+    "id_taken": {"en": "the id `{id}` is already used by {file}", "vi": "mã `{id}` đã được dùng trong {file}"},
+    "id_taken_hint": {"en": "ids must be unique", "vi": "mỗi mã chỉ được dùng cho một hồ sơ"},
+    "not_a_programme": {"en": "`{id}` is not a programme", "vi": "`{id}` không phải là đề án"},
+    "not_a_programme_hint": {
+        "en": "an annual plan implements a plan of kind `programme`",
+        "vi": "kế hoạch năm triển khai một kế hoạch thuộc loại `programme` (đề án)",
+    },
+    "no_plan_element": {"en": "no plan element `{ref}` exists", "vi": "không có mục `{ref}` trong các kế hoạch"},
+    "no_plan_element_hint": {
+        "en": "write PLAN-ID/ELEMENT-ID with ids from plans/, e.g. ke-hoach-2024/tham-du-accsm-22",
+        "vi": "hãy ghi MÃ-KẾ-HOẠCH/MÃ-MỤC theo các mã trong plans/, ví dụ ke-hoach-2024/tham-du-accsm-22",
+    },
+    "missing_target": {"en": "`{id}` does not exist in {folder}/", "vi": "không có `{id}` trong {folder}/"},
+    "missing_target_hint": {
+        "en": "create {folder}/{id}.yml or correct the id",
+        "vi": "hãy tạo tệp {folder}/{id}.yml hoặc sửa lại mã",
+    },
+    "id_twice_in_file": {
+        "en": "the id `{id}` is used twice in this file",
+        "vi": "mã `{id}` được dùng hai lần trong tệp này",
+    },
+    "id_twice_in_file_hint": {"en": "give each entry its own id", "vi": "hãy đặt cho mỗi mục một mã riêng"},
+    "id_twice_in_plan": {
+        "en": "the id `{id}` is used twice in this plan",
+        "vi": "mã `{id}` được dùng hai lần trong kế hoạch này",
+    },
+    "id_twice_in_plan_hint": {
+        "en": "give each objective, task, area, solution and item its own id",
+        "vi": "hãy đặt cho mỗi mục tiêu, nhiệm vụ, lĩnh vực, giải pháp và đầu việc một mã riêng",
+    },
+    "parent_cycle": {
+        "en": "the parent organisations form a cycle: {chain}",
+        "vi": "các cơ quan chủ quản tạo thành một vòng khép kín: {chain}",
+    },
+    "parent_cycle_hint": {
+        "en": "one of these partners must not name a parent",
+        "vi": "hãy bỏ trường `parent` ở một trong các đối tác này",
+    },
+    # summaries (problems.py, dataset.py, __main__.py); `_one`/`_other` are chosen by plural()
+    "errors_one": {
+        "en": "{count} error in the data: nothing was built.",
+        "vi": "Dữ liệu có {count} lỗi: trang web chưa được tạo.",
+    },
+    "errors_other": {
+        "en": "{count} errors in the data: nothing was built.",
+        "vi": "Dữ liệu có {count} lỗi: trang web chưa được tạo.",
+    },
+    "valid": {"en": "OK: {summary} ({seconds:.2f} s)", "vi": "Dữ liệu hợp lệ: {summary} ({seconds:.2f} giây)"},
+    "decisions_one": {"en": "{count} decision", "vi": "{count} văn bản"},
+    "decisions_other": {"en": "{count} decisions", "vi": "{count} văn bản"},
+    "plans_one": {"en": "{count} plan", "vi": "{count} kế hoạch"},
+    "plans_other": {"en": "{count} plans", "vi": "{count} kế hoạch"},
+    "partners_one": {"en": "{count} partner", "vi": "{count} đối tác"},
+    "partners_other": {"en": "{count} partners", "vi": "{count} đối tác"},
+    "activities_one": {"en": "{count} activity", "vi": "{count} hoạt động"},
+    "activities_other": {"en": "{count} activities", "vi": "{count} hoạt động"},
+    "pending_one": {"en": "{count} pending translation", "vi": "{count} nội dung chờ dịch sang tiếng Anh"},
+    "pending_other": {"en": "{count} pending translations", "vi": "{count} nội dung chờ dịch sang tiếng Anh"},
+    "build_invalid": {"en": "the data files are invalid:", "vi": "dữ liệu không hợp lệ:"},
+    "build_failed": {
+        "en": "Build failed: {site} was left unchanged.",
+        "vi": "Dựng trang không thành công: {site} được giữ nguyên.",
+    },
+    "build_done": {"en": "Site built into {site}", "vi": "Đã dựng trang vào {site}"},
+    "no_project": {
+        "en": "{root} holds none of the folders {folders}: give the project folder",
+        "vi": "{root} không chứa thư mục nào trong số {folders}: hãy chỉ ra thư mục của dự án",
+    },
+}
+
+
+def language() -> str:
+    """The language of this run's messages (see the module's docstring)."""
+    chosen = os.environ.get(VARIABLE, "")
+    if chosen:
+        if chosen not in LANGUAGES:  # a typo must not silently give the other language
+            raise ValueError(f"{VARIABLE}={chosen}: use one of {', '.join(LANGUAGES)}")
+        return chosen
+    system = os.environ.get("LC_ALL") or os.environ.get("LC_MESSAGES") or os.environ.get("LANG", "")
+    return "vi" if system.startswith("vi") else DEFAULT
+
+
+def text(key: str, **values) -> str:
+    """The message `key` in the run's language, with `values` filled in."""
+    return MESSAGES[key][language()].format(**values)
+
+
+def plural(key: str, count: int, **values) -> str:
+    """`key_one` or `key_other` by `count` (Vietnamese has one form; English two)."""
+    return text(f"{key}_{'one' if count == 1 else 'other'}", count=count, **values)
