@@ -1,6 +1,8 @@
 """A Content-Security-Policy for each page: the site's own origin, nothing else.
 
-The policy goes in a `<meta>` tag (static hosting gives us no headers). Inline
+The policy goes in a `<meta>` tag (static hosting gives us no headers). Pagefind's
+search runs WebAssembly, hence 'wasm-unsafe-eval' (it allows compiling WebAssembly
+only, not JavaScript `eval`). Inline
 scripts are allowed by the SHA-256 of their exact text, computed per page,
 because Material's small bootstrap script differs with the page's depth.
 """
@@ -14,7 +16,7 @@ import re
 _INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)(?![^>]*type=\"application/json\")[^>]*>(.*?)</script>", re.S)
 
 _POLICY = (
-    "default-src 'self'; script-src 'self' {hashes}; style-src 'self'; img-src 'self' data:; "
+    "default-src 'self'; script-src 'self' 'wasm-unsafe-eval' {hashes}; style-src 'self'; img-src 'self' data:; "
     "font-src 'self'; connect-src 'self'; worker-src 'self'; object-src 'none'; base-uri 'self'; "
     "form-action 'self'"
 )

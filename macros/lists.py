@@ -7,11 +7,13 @@ from `templates/lists/` with the data, so data never becomes template source.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from itertools import groupby
 from pathlib import Path
 
-from macros import dataset
-from macros.model import Model
+from macros import charts, dataset, worldmap
+from macros.model import PARTNER_KINDS, Model
+from macros.regions import REGIONS
 from macros.render import PageContext, render
 
 
@@ -32,19 +34,41 @@ def define_env(env) -> None:
 
     @env.macro
     def partner_directory() -> str:
-        """Partners grouped by kind, each with its country, agreements and activities."""
-        kinds = ["government", "international-organisation", "mechanism", "company"]
-        partners = model().partners.values()
-        groups = [(kind, sorted((p for p in partners if p.kind == kind),
-                                key=lambda p: (p.country or "", p.id))) for kind in kinds]
-        return show("partners", groups=[(kind, members) for kind, members in groups if members])
+        """Partners grouped by region and country, then by kind with their agreements and activities."""
+        partners = sorted(model().partners.values(), key=lambda p: (p.country or "", p.id))
+        regions = [(region, [(country, list(members)) for country, members in
+                             groupby((p for p in partners if p.region == region), key=lambda p: p.country)])
+                   for region in REGIONS]
+        kinds = [(kind, [p for p in partners if p.kind == kind]) for kind in PARTNER_KINDS]
+        return show("partners", regions=[entry for entry in regions if entry[1]],
+                    kinds=[entry for entry in kinds if entry[1]])
+
+    @env.macro
+    def world_map() -> str:
+        """The world outline with the partners' countries highlighted and linked."""
+        return show("world_map", outlines=sorted(worldmap.outlines().items()), partner_countries=model().countries(),
+                    width=worldmap.WIDTH, height=worldmap.HEIGHT)
+
+    @env.macro
+    def activity_charts() -> str:
+        """Activities per year and per partners' region, each with its data table."""
+        page = context()
+        years = [replace(bar, label=bar.key) for bar in charts.activities_per_year(model())]
+        regions = [replace(bar, label=page.t("region", bar.key)) for bar in charts.activities_per_region(model())]
+        return (show("bar_chart", chart_id="chart-years", title=page.t("chart_per_year"), bars=years,
+                     key_header=page.t("year"))
+                + show("bar_chart", chart_id="chart-regions", title=page.t("chart_per_region"), bars=regions,
+                       key_header=page.t("by_region")))
 
     @env.macro
     def activity_timeline() -> str:
         """Every activity, grouped by year, newest first."""
-        activities = model().activities_newest_first()
+        data = model()
+        activities = data.activities_newest_first()
         years = [(year, list(items)) for year, items in groupby(activities, key=lambda a: a.start.year)]
-        return show("activities", years=years)
+        partners = sorted((p for p in data.partners.values() if p.activities), key=lambda p: context().plain(p.name))
+        kinds = sorted({activity.kind for activity in activities})
+        return show("activities", years=years, partners=partners, kinds=kinds)
 
     @env.macro
     def decision_register() -> str:
@@ -65,7 +89,7 @@ def define_env(env) -> None:
         countries = {p.country for p in data.partners.values() if p.country}
         agreements = sum(len(p.agreements) for p in data.partners.values())
         return show("figures", partners=len(data.partners), countries=len(countries), agreements=agreements,
-                    activities=len(data.activities))
+                    activities=len(data.activities), plan=data.current_plan())
 
     @env.macro
     def latest_activities(count: int = 3) -> str:

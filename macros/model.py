@@ -10,8 +10,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from macros.locale import PartialDate, Text
+from macros.regions import region_of
 
 PLAN_SECTIONS = ("objectives", "tasks", "priority_areas", "solutions")
+PARTNER_KINDS = ("government", "international-organisation", "mechanism", "company")
 STATUSES = ("planned", "in-progress", "done", "cancelled", "suspended")
 IATI_STATUS = {"planned": 1, "in-progress": 2, "done": 3, "cancelled": 5, "suspended": 6}
 
@@ -98,6 +100,10 @@ class Partner(Record):
     @property
     def title(self) -> Text:
         return self.name
+
+    @property
+    def region(self) -> str:
+        return region_of(self.country)
 
 
 @dataclass(eq=False)
@@ -255,6 +261,14 @@ class Model:
 
     def images(self) -> list[Image]:
         return [record.image for record in self.records() if getattr(record, "image", None)]
+
+    def current_plan(self) -> Plan | None:
+        """The annual plan of the latest year: the one whose progress the home page shows."""
+        annual = [plan for plan in self.plans.values() if plan.kind == "annual-plan"]
+        return max(annual, key=lambda plan: plan.period[0].sort_key(), default=None)
+
+    def countries(self) -> list[str]:
+        return sorted({partner.country for partner in self.partners.values() if partner.country})
 
     def activities_newest_first(self) -> list[Activity]:
         return sorted(self.activities.values(), key=Activity.sort_key, reverse=True)

@@ -18,10 +18,10 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 
-from macros import csp, dataset, messages
+from macros import csp, dataset, messages, search
 from macros.locale import LANGUAGES
 from macros.pages import counterpart, record_pages
-from macros.render import language_root
+from macros.render import labels, language_root
 from macros.problems import InvalidData
 
 
@@ -33,12 +33,18 @@ def data_root(config: MkDocsConfig) -> Path:
 class RecordPages(BasePlugin):
     """Registered as `records` (pyproject.toml entry point); listed after i18n in mkdocs.yml."""
 
+    @event_priority(-150)  # after i18n has set the language of this build
     def on_config(self, config: MkDocsConfig) -> None:
-        """Fail the build at once, with every located problem, if the data is invalid."""
+        """Fail the build at once, with every located problem, if the data is invalid.
+
+        Also hand the theme the interface words of the language being built.
+        """
         try:
             dataset.load(data_root(config))
         except InvalidData as invalid:
             raise PluginError(messages.text("build_invalid") + "\n" + invalid.report()) from None
+        lang = config.plugins["i18n"].current_language
+        config.extra["ui"] = {key: words[lang] for key, words in labels()["ui"].items()}
 
     @event_priority(-200)
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
@@ -51,15 +57,18 @@ class RecordPages(BasePlugin):
         return page
 
     def on_post_build(self, config: MkDocsConfig) -> None:
-        """Re-compress the sitemap with a fixed timestamp: MkDocs uses local time, which varies by machine."""
+        """Finish the site once its last language is written: search index, reproducible sitemap."""
+        if config.plugins["i18n"].current_language != LANGUAGES[-1]:
+            return
+        search.build_index(config.site_dir)
         sitemap = Path(config.site_dir) / "sitemap.xml"
-        if sitemap.exists():
-            with gzip.GzipFile(sitemap.with_suffix(".xml.gz"), "wb", mtime=0) as packed:
-                packed.write(sitemap.read_bytes())
+        # MkDocs stamps the compressed sitemap with a local-time date, which varies by machine
+        with gzip.GzipFile(sitemap.with_suffix(".xml.gz"), "wb", mtime=0) as packed:
+            packed.write(sitemap.read_bytes())
 
     def on_post_page(self, output: str, page, config: MkDocsConfig) -> str:
         _write_page_sitemap(page, config)
-        return csp.add_policy(output)
+        return csp.add_policy(search.mark_searchable(output, page.url))
 
     def on_post_template(self, output: str, template_name: str, config: MkDocsConfig) -> str:
         """Give each language its own 404 page and a sitemap where Material's switcher looks for it.

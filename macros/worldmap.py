@@ -16,6 +16,7 @@ import pycountry
 
 WORLD_FILE = Path(__file__).resolve().parent / "data" / "world-atlas-2.0.2-countries-110m.json"
 NORTH, SOUTH = 84.0, -58.0  # Antarctica and the far north carry no partner: cropped
+LEFT_OUT = {"AQ"}  # Antarctica, which the crop would flatten into a bar
 SCALE = 2  # SVG units per degree: whole numbers are precise enough and keep the markup small
 WIDTH, HEIGHT = 360 * SCALE, int((NORTH - SOUTH) * SCALE)
 
@@ -28,8 +29,8 @@ def outlines() -> dict[str, str]:
     paths = {}
     for geometry in topology["objects"]["countries"]["geometries"]:
         country = pycountry.countries.get(numeric=geometry.get("id", ""))
-        if country is None or geometry.get("type") is None:
-            continue  # disputed areas without an ISO code
+        if country is None or geometry.get("type") is None or country.alpha_2 in LEFT_OUT:
+            continue  # disputed areas without an ISO code, and what the crop would flatten
         polygons = geometry["arcs"] if geometry["type"] == "MultiPolygon" else [geometry["arcs"]]
         rings = [_ring(ring, arcs) for polygon in polygons for ring in polygon]
         paths[country.alpha_2] = "".join(rings)
@@ -55,12 +56,16 @@ def _ring(indexes: list[int], arcs: list) -> str:
     for index in indexes:
         arc = arcs[index] if index >= 0 else arcs[~index][::-1]
         points.extend(arc[1:] if points else arc)
-    projected: list[tuple[int, int]] = []
+    path, previous = [], None
     for lon, lat in points:
         point = _project(lon, lat)
-        if not projected or projected[-1] != point:
-            projected.append(point)
-    return "M" + "L".join(f"{x},{y}" for x, y in projected) + "Z"
+        if point == previous:
+            continue
+        # a ring that crosses the antimeridian jumps across the map: lift the pen instead
+        jump = previous is None or abs(point[0] - previous[0]) > 180 * SCALE
+        path.append(("M" if jump else "L") + f"{point[0]},{point[1]}")
+        previous = point
+    return "".join(path) + "Z"
 
 
 def _project(longitude: float, latitude: float) -> tuple[int, int]:

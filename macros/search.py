@@ -1,0 +1,34 @@
+"""Site search: a Pagefind index per language, built from the finished HTML.
+
+Pagefind ignores accents (so "hop tac" finds "hợp tác") and writes one index per
+`<html lang>`, so results never mix the languages. It treats `đ` as a letter of
+its own; assets/site.js therefore also searches each `d` of a query as `đ`.
+Only the article of each page is indexed, not the menus repeated on every page.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+
+ARTICLE = '<article class="md-content__inner md-typeset">'
+SEARCH_PAGE = "search/"  # the results page itself is not a result
+
+
+def mark_searchable(html: str, url: str) -> str:
+    """Tell Pagefind to index this page's article."""
+    if url.endswith(SEARCH_PAGE):
+        return html
+    return html.replace(ARTICLE, ARTICLE[:-1] + " data-pagefind-body>", 1)
+
+
+def build_index(site_dir: str) -> None:
+    """Run the Pagefind binary (installed from PyPI with pagefind[bin]) over the built site."""
+    command = [sys.executable, "-m", "pagefind", "--site", str(Path(site_dir)), "--silent",
+               "--exclude-selectors", ".headerlink"]
+    result = subprocess.run(command, capture_output=True, text=True)
+    if result.returncode != 0:
+        raise PluginError(f"Pagefind could not index the site:\n{result.stderr or result.stdout}")
