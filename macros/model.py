@@ -213,6 +213,11 @@ class Activity(Record):
         return (self.start.sort_key(), self.id)
 
 
+def percent(done: int, total: int) -> int:
+    """A share as a whole percentage, halves rounded up (1 of 8 is 13 %)."""
+    return (200 * done + total) // (2 * total) if total else 0
+
+
 def _progress(items: list[PlanElement]) -> tuple[int, int]:
     """(done, counted): cancelled items leave the count instead of lowering the share."""
     counted = [item for item in items if item.status != "cancelled"]

@@ -19,6 +19,7 @@ from markupsafe import Markup, escape
 from mkdocs.utils import get_relative_url
 
 from macros.locale import DEFAULT_LANGUAGE, LANGUAGES, PartialDate, Text, country_name, format_range
+from macros.model import percent
 
 TEMPLATE_DIR = Path(__file__).resolve().parent.parent / "templates"
 
@@ -42,7 +43,7 @@ def environment() -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.globals.update(country_name=country_name, format_range=format_range)
+    env.globals.update(country_name=country_name, format_range=format_range, percent=percent)
     return env
 
 
