@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from macros.model import Model
+from macros.model import Model, Plan, percent
 from macros.regions import REGIONS
 
 
@@ -34,3 +34,8 @@ def activities_per_region(model: Model) -> list[Bar]:
     counts = Counter(region for activity in model.activities.values()
                      for region in {partner.region for partner in activity.partners})
     return [Bar(region, counts[region], f"partners/#region-{region}") for region in REGIONS if counts[region]]
+
+
+def group_progress(plan: Plan) -> list[Bar]:
+    """Each task group's share of items done, in percent."""
+    return [Bar(str(group.number), percent(*group.progress()), f"{plan.path}#{group.id}") for group in plan.task_groups]

@@ -53,7 +53,7 @@ def define_env(env) -> None:
     def activity_charts() -> str:
         """Activities per year and per partners' region, each with its data table."""
         page = context()
-        years = [replace(bar, label=bar.key) for bar in charts.activities_per_year(model())]
+        years = charts.activities_per_year(model())
         regions = [replace(bar, label=page.t("region", bar.key)) for bar in charts.activities_per_region(model())]
         return (show("bar_chart", chart_id="chart-years", title=page.t("chart_per_year"), bars=years,
                      key_header=page.t("year"))

@@ -18,6 +18,7 @@ import yaml
 from markupsafe import Markup, escape
 from mkdocs.utils import get_relative_url
 
+from macros.charts import group_progress
 from macros.locale import DEFAULT_LANGUAGE, LANGUAGES, PartialDate, Text, country_name, format_range
 from macros.model import percent
 
@@ -43,7 +44,8 @@ def environment() -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.globals.update(country_name=country_name, format_range=format_range, percent=percent)
+    env.globals.update(country_name=country_name, format_range=format_range, percent=percent,
+                       group_progress=group_progress)
     return env
 
 

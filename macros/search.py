@@ -8,6 +8,7 @@ Only the article of each page is indexed, not the menus repeated on every page.
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -32,3 +33,10 @@ def build_index(site_dir: str) -> None:
     result = subprocess.run(command, capture_output=True, text=True)
     if result.returncode != 0:
         raise PluginError(f"Pagefind could not index the site:\n{result.stderr or result.stdout}")
+    _sort_entry(Path(site_dir) / "pagefind" / "pagefind-entry.json")
+
+
+def _sort_entry(entry: Path) -> None:
+    """Pagefind lists its languages in a random order: sort them, so that two builds are identical."""
+    data = json.loads(entry.read_text(encoding="utf-8"))
+    entry.write_text(json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
