@@ -37,8 +37,16 @@ browser: # Make sure Debian's Chromium is there for the browser tests
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq chromium; \
 	  else echo "Install Chromium first: sudo apt-get install chromium" >&2; exit 1; fi; }
 
+AXE := tests/js/node_modules/axe-core/axe.min.js
+$(AXE): tests/js/package.json tests/js/package-lock.json
+	npm ci --prefix tests/js --no-audit --no-fund
+	touch $(AXE)
+
+.PHONY: axe
+axe: $(AXE) # Install axe-core (pinned in tests/js) for the accessibility tests
+
 .PHONY: test
-test: $(STAMP) browser # Run the whole test suite (browser tests included)
+test: $(STAMP) browser axe # Run the whole test suite (browser and accessibility tests included)
 	$(PYTHON) -m pytest
 
 .PHONY: clean

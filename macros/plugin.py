@@ -10,6 +10,7 @@ sitemap alternates include them.
 from __future__ import annotations
 
 import gzip
+from copy import deepcopy
 from html import escape
 from pathlib import Path
 
@@ -17,11 +18,12 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.toc import AnchorLink
 
 from macros import csp, dataset, messages, search
 from macros.locale import LANGUAGES
 from macros.pages import counterpart, record_pages
-from macros.render import labels, language_root
+from macros.render import TITLE_ID, labels, language_root
 from macros.problems import InvalidData
 
 
@@ -65,6 +67,25 @@ class RecordPages(BasePlugin):
         # MkDocs stamps the compressed sitemap with a local-time date, which varies by machine
         with gzip.GzipFile(sitemap.with_suffix(".xml.gz"), "wb", mtime=0) as packed:
             packed.write(sitemap.read_bytes())
+
+    def on_page_content(self, html: str, page, config: MkDocsConfig, files: Files) -> str:
+        """Put a record page's title at the top of its table of contents.
+
+        The title is HTML written by the template, so Markdown does not list it;
+        Material's skip link goes to the first entry, which must be the title,
+        and Material's sidebar leaves a leading title entry out by itself.
+        """
+        if page.file.generated_by is not None and page.toc.items[:1] and page.toc.items[0].level > 1:
+            title = AnchorLink(page.title, TITLE_ID, 1)
+            title.children = list(page.toc.items)
+            page.toc.items[:] = [title]
+        return html
+
+    def on_pre_template(self, template, template_name: str, config: MkDocsConfig):
+        """The 404 page is no page's counterpart: its switcher leads to each language's home."""
+        if template_name == "404.html":
+            config.extra.alternate = deepcopy(config.plugins["i18n"].extra_alternate)  # i18n sets the attribute
+        return template
 
     def on_post_page(self, output: str, page, config: MkDocsConfig) -> str:
         _write_page_sitemap(page, config)

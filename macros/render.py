@@ -23,6 +23,7 @@ from macros.locale import DEFAULT_LANGUAGE, LANGUAGES, PartialDate, Text, countr
 from macros.model import percent
 
 TEMPLATE_DIR = Path(__file__).resolve().parent.parent / "templates"
+TITLE_ID = "title"  # the id of a record page's <h1>: the skip link's target
 
 _ALLOWED_TAGS = {"p", "br", "strong", "em", "ul", "ol", "li", "a", "blockquote", "h3", "h4", "code", "table",
                  "thead", "tbody", "tr", "th", "td"}
@@ -44,7 +45,7 @@ def environment() -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.globals.update(country_name=country_name, format_range=format_range, percent=percent,
+    env.globals.update(TITLE_ID=TITLE_ID, country_name=country_name, format_range=format_range, percent=percent,
                        group_progress=group_progress)
     return env
 
