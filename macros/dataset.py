@@ -9,10 +9,11 @@ re-read nothing that is unchanged.
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
-from macros import references, schemas
+from macros import redirects, references, schemas
 from macros.load import Document, read
 from macros.messages import language, plural, text
 from macros.model import COLLECTIONS, SINGULAR, Model
@@ -26,6 +27,9 @@ ROOT = Path(__file__).resolve().parent.parent
 class Dataset:
     model: Model
     pending: list[Problem]  # texts whose English is not ready: shown, never fatal
+    raw: dict[str, dict[str, dict]]  # each record's data as its file states it: what the open data publishes
+    version: str  # a digest of every data file: changes exactly when the data does
+    redirects: dict[str, str]  # old address → new address, both `collection/id`
 
     def summary(self) -> str:
         counts = ", ".join(plural(name, len(self.model.collection(name))) for name in COLLECTIONS)
@@ -53,6 +57,7 @@ _last: list = []  # [key, dataset] of the latest load: one build reads one proje
 def _fingerprint(root: Path) -> tuple:
     paths = [path for paths in data_files(root).values() for path in paths] + sorted(schemas.SCHEMA_DIR.glob("*.json"))
     paths += sorted((root / MEDIA_FOLDER).glob("*"))  # an image that appears or goes changes validity
+    paths += [root / redirects.FILE] if (root / redirects.FILE).exists() else []
     return tuple((str(path), path.stat().st_mtime_ns, path.stat().st_size) for path in paths)
 
 
@@ -93,7 +98,18 @@ def _load(root: Path) -> Dataset:
             documents[id(record)] = document
     errors = [problem for problem in problems if not problem.pending]
     errors += references.check(model, documents, broken)
+    moved, found = redirects.load(root, model)
+    errors += found
     if errors:
         raise InvalidData(errors)
     model.link()
-    return Dataset(model, [problem for problem in problems if problem.pending])
+    raw = {name: {record_id: documents[id(record)].data for record_id, record in sorted(model.collection(name).items())}
+           for name in COLLECTIONS}
+    return Dataset(model, [problem for problem in problems if problem.pending], raw, _digest(root), moved)
+
+
+def _digest(root: Path) -> str:
+    digest = hashlib.sha256()
+    for path in (path for paths in data_files(root).values() for path in paths):
+        digest.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()[:12]

@@ -11,7 +11,8 @@ from dataclasses import replace
 from itertools import groupby
 from pathlib import Path
 
-from macros import charts, dataset, worldmap
+from macros import charts, dataset, feeds, fieldref, opendata, worldmap
+from macros.locale import LANGUAGES
 from macros.model import PARTNER_KINDS, Model
 from macros.regions import REGIONS
 from macros.render import PageContext, render
@@ -90,6 +91,34 @@ def define_env(env) -> None:
         agreements = sum(len(p.agreements) for p in data.partners.values())
         return show("figures", partners=len(data.partners), countries=len(countries), agreements=agreements,
                     activities=len(data.activities), plan=data.current_plan())
+
+    @env.macro
+    def open_data() -> str:
+        """The downloads with their sizes, the feeds, the CSV conventions and the field reference."""
+        page = context()
+        data = dataset.load(root)
+
+        def describe(file: opendata.Download) -> str:
+            collection = page.t(file.collection) if file.collection else ""
+            if file.kind == "dataset":
+                return page.t("whole_dataset")
+            if file.kind == "json":
+                return page.t("collection_json").format(collection=collection)
+            if file.kind == "csv":
+                return page.t("collection_csv").format(collection=collection,
+                                                       language=page.t("source_languages", file.lang))
+            return page.t("schema_file").format(collection=collection) if collection else page.t("common_schema")
+
+        feeds_by_language = [(lang, page.t("feeds_in").format(language=page.t("source_languages", lang)))
+                             for lang in LANGUAGES]
+        return show("open_data", files=opendata.downloads(data), describe=describe, size=page.size,
+                    version=data.version, generated=data.model.last_date(), licence=opendata.LICENCE,
+                    feeds=feeds_by_language, feed_path=feeds.feed_path, reference=fieldref.reference(page.lang))
+
+    @env.macro
+    def subscribe_links() -> str:
+        """The activities' feeds and calendar in this page's language."""
+        return show("subscribe", feed_path=feeds.feed_path)
 
     @env.macro
     def latest_activities(count: int = 3) -> str:

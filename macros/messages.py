@@ -267,6 +267,38 @@ MESSAGES: dict[str, dict[str, str]] = {
     "activities_other": {"en": "{count} activities", "vi": "{count} hoạt động"},
     "pending_one": {"en": "{count} pending translation", "vi": "{count} nội dung chờ dịch sang tiếng Anh"},
     "pending_other": {"en": "{count} pending translations", "vi": "{count} nội dung chờ dịch sang tiếng Anh"},
+    "redirect_not_mapping": {
+        "en": "the redirects must be a mapping of old addresses to new ones",
+        "vi": "tệp chuyển hướng phải là danh sách địa chỉ cũ: địa chỉ mới",
+    },
+    "redirect_hint": {
+        "en": "write one line per renamed record: `partners/old-id: partners/new-id`",
+        "vi": "mỗi hồ sơ đổi tên ghi một dòng: `partners/ma-cu: partners/ma-moi`",
+    },
+    "redirect_bad_address": {
+        "en": "`{address}` is not an address of the form collection/id",
+        "vi": "`{address}` không phải địa chỉ dạng thư-mục/mã",
+    },
+    "redirect_old_exists": {
+        "en": "`{address}` is still a record: it cannot redirect elsewhere",
+        "vi": "`{address}` vẫn là một hồ sơ đang có: không thể chuyển hướng đi nơi khác",
+    },
+    "redirect_old_exists_hint": {
+        "en": "remove this line, or finish renaming the record",
+        "vi": "hãy xóa dòng này, hoặc hoàn tất việc đổi tên hồ sơ",
+    },
+    "redirect_target_missing": {
+        "en": "the new address `{address}` is not a record",
+        "vi": "địa chỉ mới `{address}` không phải là hồ sơ nào",
+    },
+    "redirect_missing": {
+        "en": "`{address}` was published and its file is gone, but no redirect keeps its address working",
+        "vi": "`{address}` đã được công bố và tệp của nó không còn, nhưng chưa có chuyển hướng giữ địa chỉ cũ",
+    },
+    "redirect_missing_hint": {
+        "en": "add `{address}: COLLECTION/NEW-ID` to redirects.yml (ids are permanent)",
+        "vi": "hãy thêm `{address}: THƯ-MỤC/MÃ-MỚI` vào redirects.yml (mã hồ sơ là cố định)",
+    },
     "build_invalid": {"en": "the data files are invalid:", "vi": "dữ liệu không hợp lệ:"},
     "build_failed": {
         "en": "Build failed: {site} was left unchanged.",

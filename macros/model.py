@@ -183,6 +183,9 @@ class Decision(Record):
     summary: Text = None
     action: str | None = None
     plan_id: str | None = None
+    legal_force: str | None = None
+    legal_force_as_of: PartialDate | None = None
+    legal_force_source: Text | None = None
     # computed by Model.link
     plan: Plan | None = None
 

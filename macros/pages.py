@@ -7,11 +7,15 @@ build, so nothing is ever written into the source tree.
 from __future__ import annotations
 
 import dataclasses
+import json
 from dataclasses import dataclass
 from typing import Iterator
 
+from markupsafe import escape
+
+from macros import jsonld
 from macros.locale import Text
-from macros.model import SINGULAR, Model, Record
+from macros.model import SINGULAR, Decision, Model, Record
 from macros.render import PageContext, language_root, render
 
 _LINK_FIELDS = {"parent", "children", "activities", "plan_items", "partners", "plan", "implements",
@@ -34,13 +38,38 @@ def counterpart(page: VirtualPage, lang: str) -> tuple[str, str]:
     return f"{lang}/{norm_uri}", language_root(lang) + page.path.removeprefix(language_root(page.lang))
 
 
-def record_pages(model: Model, lang: str) -> Iterator[VirtualPage]:
-    """Every record's page in `lang`."""
+def record_pages(model: Model, lang: str, site_url: str) -> Iterator[VirtualPage]:
+    """Every record's page in `lang`: front matter for the theme, then the record's template."""
     for record in model.records():
         path = language_root(lang) + record.path
         context = PageContext(lang, path)
-        markdown = render(f"records/{SINGULAR[record.collection]}.md.j2", context, record=record, pending=has_pending(record, lang))
-        yield VirtualPage(lang, f"{lang}/{record.collection}/{record.id}.md", path, markdown)
+        body = render(f"records/{SINGULAR[record.collection]}.md.j2", context, record=record,
+                      pending=has_pending(record, lang))
+        yield VirtualPage(lang, f"{lang}/{record.collection}/{record.id}.md", path,
+                          front_matter(record, lang, site_url) + body)
+
+
+def front_matter(record: Record, lang: str, site_url: str) -> str:
+    """Title, description, image and JSON-LD for the theme's <head>, as YAML front matter.
+
+    The texts are HTML-escaped here because Material writes page titles and
+    descriptions into the page as they are; JSON is valid YAML, and safe.
+    """
+    summary = getattr(record, "summary", None) or getattr(record, "description", None) or record.title
+    meta = {
+        "title": str(escape(_title(record, lang))),
+        "description": str(escape(summary.get(lang))),
+        "jsonld": jsonld.describe(record, lang, site_url),
+    }
+    image = getattr(record, "image", None)
+    if image:
+        meta["image"] = site_url + image.file
+    return f"---\n{json.dumps(meta, ensure_ascii=False)}\n---\n"
+
+
+def _title(record: Record, lang: str) -> str:
+    title = record.title.get(lang)
+    return f"{record.number} — {title}" if isinstance(record, Decision) else title
 
 
 def has_pending(value, lang: str) -> bool:

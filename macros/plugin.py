@@ -10,6 +10,7 @@ sitemap alternates include them.
 from __future__ import annotations
 
 import gzip
+import re
 from copy import deepcopy
 from html import escape
 from pathlib import Path
@@ -20,11 +21,24 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.toc import AnchorLink
 
-from macros import csp, dataset, messages, search
+from macros import csp, dataset, extras, feeds, messages, search
 from macros.locale import LANGUAGES
 from macros.pages import counterpart, record_pages
 from macros.render import TITLE_ID, labels, language_root
 from macros.problems import InvalidData
+
+
+OPEN_DATA_PAGE = "open-data/"
+
+
+def theme_words(lang: str) -> dict[str, str]:
+    """The labels in `lang` and the addresses the header and footer link to, for the theme overrides."""
+    entries = {**labels(), **labels()["ui"]}
+    words = {key: value[lang] for key, value in entries.items() if isinstance(value, dict) and set(value) == set(LANGUAGES)}
+    words.update(search_path=language_root(lang) + search.SEARCH_PAGE, open_data_path=language_root(lang) + OPEN_DATA_PAGE,
+                 feed_rss_path=feeds.feed_path(lang, "rss"), feed_atom_path=feeds.feed_path(lang, "atom"),
+                 calendar_path=feeds.feed_path(lang, "ics"))
+    return words
 
 
 def data_root(config: MkDocsConfig) -> Path:
@@ -45,8 +59,7 @@ class RecordPages(BasePlugin):
             dataset.load(data_root(config))
         except InvalidData as invalid:
             raise PluginError(messages.text("build_invalid") + "\n" + invalid.report()) from None
-        lang = config.plugins["i18n"].current_language
-        config.extra["ui"] = {key: words[lang] for key, words in labels()["ui"].items()}
+        config.extra["ui"] = theme_words(config.plugins["i18n"].current_language)
 
     @event_priority(-200)
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
@@ -104,7 +117,8 @@ class RecordPages(BasePlugin):
             return output
         target = Path(config.site_dir) / language_root(lang) / template_name
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(output, encoding="utf-8")
+        own = output if template_name == "404.html" else _only_below(output, config.site_url + language_root(lang))
+        target.write_text(own, encoding="utf-8")
         # the complete sitemap (all languages) also stays at the root; the 404 page does not
         return output if template_name == "sitemap.xml" else ""
 
@@ -112,12 +126,17 @@ class RecordPages(BasePlugin):
 def _add_record_pages(files: Files, config: MkDocsConfig) -> Files:
     i18n = config.plugins["i18n"]
     lang = i18n.current_language
-    model = dataset.load(data_root(config)).model
-    if lang == LANGUAGES[0]:  # images are shared: copied once, at /media/
+    data = dataset.load(data_root(config))
+    model = data.model
+    if lang == LANGUAGES[0]:  # shared by both languages: written once, outside the language folders
         for image in model.images():
             files.append(File(image.file, str(data_root(config)), config.site_dir, config.use_directory_urls))
+        for file in extras.shared_files(config, data):
+            files.append(file)
+    for file in extras.language_files(config, data, lang):
+        files.append(file)
     added = []
-    for page in record_pages(model, lang):
+    for page in record_pages(model, lang, config.site_url):
         file = _file(config, page.src_uri, page.path, page.markdown)
         file.alternates = {other: file if other == lang else _file(config, *counterpart(page, other))
                            for other in LANGUAGES}
@@ -134,6 +153,13 @@ def _file(config: MkDocsConfig, src_uri: str, path: str, markdown: str = "") -> 
     file = File.generated(config, src_uri, content=markdown)
     file.dest_uri = path + "index.html"
     return file
+
+
+def _only_below(sitemap: str, prefix: str) -> str:
+    """The sitemap's entries whose address starts with `prefix`: a sitemap may list only pages below it."""
+    entries = re.findall(r"\s*<url>.*?</url>", sitemap, flags=re.S)
+    kept = "".join(entry for entry in entries if f"<loc>{prefix}" in entry)
+    return re.sub(r"(\s*<url>.*?</url>)+", lambda _: kept, sitemap, count=1, flags=re.S)
 
 
 def _write_page_sitemap(page, config: MkDocsConfig) -> None:

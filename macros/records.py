@@ -140,7 +140,9 @@ def _decision(reader: _Reader, data: dict) -> Decision:
         number=data["number"], type=data["type"], date_signed=reader.date(("date_signed",)),
         issuer=reader.text(("issuer",)), signer=reader.person(("signer",)),
         title=reader.text(("title",)), summary=reader.text(("summary",)),
-        action=data.get("action"), plan_id=data.get("plan"),
+        action=data.get("action"), plan_id=data.get("plan"), legal_force=data.get("legal_force"),
+        legal_force_as_of=reader.optional(("legal_force_as_of",), reader.date),
+        legal_force_source=reader.optional(("legal_force_source",), reader.text),
     )
 
 

@@ -85,6 +85,14 @@ class PageContext:
         url = url.replace("//", "/") if url != "./" else url
         return f"{url}#{anchor}" if anchor else url
 
+    def size(self, size: int) -> str:
+        """A file size as readers write it: 12,3 KB in Vietnamese, 12.3 KB in English."""
+        if size < 1024:
+            text = f"{size} B"
+        else:
+            text = f"{size / 1024:.1f} KB" if size < 1024 * 1024 else f"{size / 1024 / 1024:.1f} MB"
+        return text.replace(".", ",") if self.lang == "vi" else text
+
     def asset(self, file: str) -> str:
         """Relative URL from this page to a file shared by all languages (e.g. `media/x.jpg`)."""
         return get_relative_url(file, self.path)

@@ -45,6 +45,11 @@ def _registry() -> referencing.Registry:
     return referencing.Registry().with_resources(resources)
 
 
+def definitions() -> dict:
+    """The shared definitions (`text`, `date`, `source`…) of common.schema.json."""
+    return _registry()["common.schema.json"].contents["$defs"]
+
+
 @cache
 def validator(schema_name: str) -> jsonschema.Draft202012Validator:
     """The compiled validator for `<schema_name>.schema.json`."""
@@ -134,9 +139,13 @@ def _described(schema: dict, field: str) -> str:
 
 
 def _in_language(bilingual: str) -> str:
-    """The run's language's part of a schema title or description, written `English / Tiếng Việt`."""
+    return in_language(bilingual, language())
+
+
+def in_language(bilingual: str, lang: str) -> str:
+    """The `lang` part of a schema title or description, written `English / Tiếng Việt`."""
     english, separator, vietnamese = bilingual.partition(" / ")
-    if language() == "en":
+    if lang == "en":
         return english.strip()
     if separator and english.count("(") == english.count(")"):
         return vietnamese.strip()

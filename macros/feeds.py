@@ -1,0 +1,117 @@
+"""News feeds and calendars of the activities, one of each per language.
+
+RSS 2.0 and Atom come from feedgen, the calendar from icalendar: kept libraries
+that get the formats' details right. Every date in them comes from the data
+(the newest date of the data stands for "last built" and for the calendar's
+DTSTAMP), so two builds of the same data give the same files.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime
+from urllib.parse import urlsplit
+
+import icalendar
+from feedgen.feed import FeedGenerator
+
+from macros.locale import PartialDate, country_name, format_range
+from macros.model import Activity, Model
+from macros.render import labels, language_root
+
+FEEDS = ("rss", "atom")
+
+
+def feed_path(lang: str, kind: str) -> str:
+    """`activities.rss.xml`, `activities.atom.xml` or `activities.ics` at the language's root.
+
+    At the root, because Material looks for `sitemap.xml` beside every
+    `<link rel="alternate">` of a page, and the language roots have one.
+    """
+    return language_root(lang) + (f"activities.{kind}.xml" if kind in FEEDS else "activities.ics")
+
+
+def _moment(date: PartialDate) -> datetime.datetime:
+    """The first moment of a (partial) date, in UTC: feeds need a time, the data gives days."""
+    return datetime.datetime(date.year, date.month or 1, date.day or 1, tzinfo=datetime.timezone.utc)
+
+
+def _words(lang: str) -> dict:
+    return {key: value[lang] for key, value in labels().items() if isinstance(value, dict) and lang in value}
+
+
+def feeds(model: Model, lang: str, site_url: str, site_name: str) -> dict[str, bytes]:
+    """The RSS 2.0 and Atom feeds of the activities in `lang`, newest first, keyed by file path."""
+    words = _words(lang)
+    root = site_url + language_root(lang)
+    generator = FeedGenerator()
+    generator.id(root + "activities/")
+    generator.title(f"{site_name} — {words['activities']}")
+    generator.link(href=root + "activities/", rel="alternate")
+    generator.link(href=site_url + feed_path(lang, "atom"), rel="self")
+    generator.description(words["feed_description"])
+    generator.language(lang)
+    generator.updated(_moment(model.last_date()))
+    generator.lastBuildDate(_moment(model.last_date()))
+    for activity in reversed(model.activities_newest_first()):  # feedgen puts the last added first
+        _entry(generator.add_entry(), activity, lang, root)
+    return {feed_path(lang, "rss"): generator.rss_str(pretty=True), feed_path(lang, "atom"): generator.atom_str(pretty=True)}
+
+
+def _entry(entry, activity: Activity, lang: str, root: str) -> None:
+    url = root + activity.path
+    entry.id(url)
+    entry.guid(url, permalink=True)
+    entry.title(activity.title.get(lang))
+    entry.link(href=url)
+    entry.summary(activity.summary.get(lang))
+    entry.published(_moment(activity.start))
+    entry.updated(_moment(activity.start))
+    entry.category(term=activity.kind, label=labels()["activity_kind"][activity.kind][lang])
+    for partner in activity.partners:
+        entry.category(term=partner.id, label=partner.name.get(lang))
+
+
+def ics(model: Model, lang: str, site_url: str, site_name: str) -> dict[str, bytes]:
+    """The iCalendar (RFC 5545) file of the activities in `lang`: one all-day event each."""
+    words = _words(lang)
+    root = site_url + language_root(lang)
+    host = urlsplit(site_url).hostname or "localhost"
+    cal = icalendar.Calendar()
+    cal.add("prodid", f"-//{site_name}//{lang}")
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("x-wr-calname", f"{site_name} — {words['activities']}")
+    stamp = _moment(model.last_date())
+    for activity in model.activities_newest_first():
+        event = icalendar.Event()
+        event.add("uid", f"activity-{activity.id}@{host}")  # the id is permanent, so is the UID
+        event.add("dtstamp", stamp)
+        first, after = _days(activity)
+        event.add("dtstart", first)
+        event.add("dtend", after)  # exclusive: the day after the last one
+        event.add("summary", activity.title.get(lang))
+        places = "; ".join(", ".join(filter(None, [place.city.get(lang) if place.city else "",
+                                                    country_name(place.country, lang)]))
+                           for place in activity.places)
+        event.add("location", places)
+        description = activity.summary.get(lang)
+        if activity.start.precision != "day":
+            description += "\n\n" + words["calendar_precision"].format(dates=format_range(activity.start, activity.end, lang))
+        event.add("description", description)
+        event.add("url", root + activity.path)
+        cal.add_component(event)
+    return {feed_path(lang, "ics"): cal.to_ical()}
+
+
+def _days(activity: Activity) -> tuple[datetime.date, datetime.date]:
+    """First day and the day after the last, widening a month or a year to all its days."""
+    start, end = activity.start, activity.end or activity.start
+    first = datetime.date(start.year, start.month or 1, start.day or 1)
+    if end.day:
+        last = datetime.date(end.year, end.month, end.day)
+    elif end.month:
+        last = datetime.date(end.year, end.month, calendar.monthrange(end.year, end.month)[1])
+    else:
+        last = datetime.date(end.year, 12, 31)
+    return first, last + datetime.timedelta(days=1)
