@@ -144,4 +144,4 @@ def test_a_byte_order_mark_and_decomposed_letters_are_accepted_and_normalised(pr
     assert run(project_copy, "validate").returncode == 0
     assert run(project_copy, "build").returncode == 0
     page = (project_copy / "site" / "partners" / "xx-test" / "index.html").read_text(encoding="utf-8")
-    assert "<h1>Cơ quan thử nghiệm</h1>" in page
+    assert '<h1 id="title">Cơ quan thử nghiệm</h1>' in page
