@@ -27,6 +27,19 @@ validate: $(STAMP) # Check every data file; print located errors
 build: validate # Validate, then build the site into site/ (swapped in only on success)
 	$(PYTHON) -m macros build
 
+.PHONY: publish
+publish: build # Build site/ for any static host: copy the folder as it is (set SITE_URL to the site's address)
+	@echo "site/ is ready: copy its content to the web server's folder for $${SITE_URL:-http://127.0.0.1:8000/}."
+	@echo "Nothing else is needed: the site loads nothing from other hosts. GitHub Pages: see .github/workflows/publish.yml."
+
+.PHONY: new
+new: $(STAMP) # Start a record from its template: make new KIND=activity|partner|decision|plan ID=the-new-id
+	$(PYTHON) -m macros new $(KIND) $(ID)
+
+.PHONY: status
+status: $(STAMP) # Translation status: English pending, records to review again
+	$(PYTHON) -m macros status
+
 .PHONY: serve
 serve: validate # Validate, then serve the site with live reload on http://127.0.0.1:8000/
 	$(PYTHON) -m mkdocs serve --strict

@@ -8,7 +8,7 @@ import sys
 import time
 from pathlib import Path
 
-from macros import dataset, messages, publish
+from macros import dataset, messages, publish, scaffold, translation
 from macros.locale import LANGUAGES
 from macros.model import COLLECTIONS
 from macros.problems import InvalidData
@@ -33,6 +33,50 @@ def build(args: argparse.Namespace) -> int:
     return publish.build(args.root, args.site_dir or args.root / "site")
 
 
+def new(args: argparse.Namespace) -> int:
+    """Start a record from its commented template."""
+    try:
+        path = scaffold.new(args.kind, args.id, args.root)
+    except scaffold.Refused as refused:
+        print(refused, file=sys.stderr)
+        return 1
+    print(messages.text("new_done", path=path.relative_to(args.root).as_posix()))
+    return 0
+
+
+def status(args: argparse.Namespace) -> int:
+    """Print, per collection, the texts whose English is pending and the records to review again."""
+    try:
+        data = dataset.load(args.root)
+    except InvalidData as invalid:
+        print(invalid.report(), file=sys.stderr)
+        return 1
+    statuses = translation.report(data)
+    for name in COLLECTIONS:
+        mine = [entry for entry in statuses if entry.collection == name]
+        print(messages.text("status_collection", collection=name, records=len(mine),
+                            pending=sum(len(entry.pending) for entry in mine),
+                            stale=sum(entry.stale for entry in mine),
+                            unreviewed=sum(entry.reviewed is None for entry in mine)))
+        for entry in mine:
+            for field in entry.pending:
+                print(f"  {name}/{entry.id}: {field}")
+            if entry.stale:
+                print(f"  {name}/{entry.id}: " + messages.text("status_stale", date=entry.reviewed))
+            elif entry.reviewed is None:
+                print(f"  {name}/{entry.id}: " + messages.text("status_unreviewed"))
+    return 0
+
+
+def reviewed(args: argparse.Namespace) -> int:
+    """Record that the English of these records was checked against their Vietnamese today."""
+    data = dataset.load(args.root)
+    for address in args.records:
+        path = translation.mark_reviewed(args.root, address, data)
+        print(messages.text("reviewed_done", path=path.relative_to(args.root).as_posix()))
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m macros", description=__doc__)
     parser.add_argument("--root", type=Path, default=dataset.ROOT,
@@ -45,6 +89,15 @@ def main(argv: list[str] | None = None) -> int:
     build_command = commands.add_parser("build", help="build the site; replace site/ only on success")
     build_command.add_argument("--site-dir", type=Path, help="where the site goes (default: ROOT/site)")
     build_command.set_defaults(run=build)
+    new_command = commands.add_parser("new", help="start a record from a commented template")
+    new_command.add_argument("kind", choices=sorted(scaffold.KINDS))
+    new_command.add_argument("id", help="the new record's id: lowercase letters, digits, hyphens")
+    new_command.set_defaults(run=new)
+    commands.add_parser("status", help="translation status: pending English, records to review").set_defaults(
+        run=status)
+    reviewed_command = commands.add_parser("reviewed", help="mark records' English as reviewed today")
+    reviewed_command.add_argument("records", nargs="+", help="COLLECTION/ID, e.g. partners/kr-mois")
+    reviewed_command.set_defaults(run=reviewed)
     args = parser.parse_args(argv)
     if args.lang:
         os.environ[messages.VARIABLE] = args.lang  # the variable also reaches the mkdocs that `build` starts

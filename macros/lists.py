@@ -11,9 +11,9 @@ from dataclasses import replace
 from itertools import groupby
 from pathlib import Path
 
-from macros import charts, dataset, feeds, fieldref, opendata, worldmap
+from macros import charts, dataset, feeds, fieldref, messages, opendata, translation, worldmap
 from macros.locale import LANGUAGES
-from macros.model import PARTNER_KINDS, Model
+from macros.model import COLLECTIONS, PARTNER_KINDS, Model
 from macros.regions import REGIONS
 from macros.render import PageContext, render
 
@@ -119,6 +119,25 @@ def define_env(env) -> None:
     def subscribe_links() -> str:
         """The activities' feeds and calendar in this page's language."""
         return show("subscribe", feed_path=feeds.feed_path)
+
+    @env.macro
+    def field_reference() -> str:
+        """Every field of every collection, in this page's language, from the schemas."""
+        return show("field_reference", reference=fieldref.reference(context().lang))
+
+    @env.macro
+    def example_record(collection: str, record_id: str) -> str:
+        """A real record's file, shown as it is, as a complete example for editors."""
+        text = (root / collection / f"{record_id}.yml").read_text(encoding="utf-8")
+        return f"```yaml title=\"{collection}/{record_id}.yml\"\n{text.rstrip()}\n```"
+
+    @env.macro
+    def translation_status() -> str:
+        """Per collection: texts whose English is pending, records to review again or never reviewed."""
+        statuses = translation.report(dataset.load(root))
+        page = context()
+        return show("translation_status", statuses=statuses, collections=list(COLLECTIONS),
+                    message=lambda key, **values: messages.text_in(page.lang, key, **values))
 
     @env.macro
     def latest_activities(count: int = 3) -> str:

@@ -299,6 +299,28 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "add `{address}: COLLECTION/NEW-ID` to redirects.yml (ids are permanent)",
         "vi": "hãy thêm `{address}: THƯ-MỤC/MÃ-MỚI` vào redirects.yml (mã hồ sơ là cố định)",
     },
+    "new_bad_id": {
+        "en": "`{id}` is not a valid id: use lowercase letters a-z, digits and hyphens, e.g. 2025-05-hoi-thao-han-quoc",
+        "vi": "`{id}` không phải mã hợp lệ: dùng chữ thường không dấu a-z, chữ số và dấu gạch ngang, ví dụ 2025-05-hoi-thao-han-quoc",
+    },
+    "new_exists": {
+        "en": "{path} exists already: ids are permanent, choose another id",
+        "vi": "{path} đã có: mã hồ sơ là cố định, hãy chọn mã khác",
+    },
+    "new_done": {
+        "en": "Created {path}: fill in its empty fields, then run `make validate`.",
+        "vi": "Đã tạo {path}: hãy điền các trường còn trống rồi chạy `make validate`.",
+    },
+    "status_collection": {
+        "en": "{collection}: {records} records, {pending} texts with English pending, {stale} to review again, {unreviewed} never reviewed",
+        "vi": "{collection}: {records} hồ sơ, {pending} nội dung chờ dịch, {stale} cần duyệt lại, {unreviewed} chưa từng duyệt",
+    },
+    "status_stale": {
+        "en": "the Vietnamese changed after the English was reviewed on {date}",
+        "vi": "bản tiếng Việt đã thay đổi sau lần duyệt bản tiếng Anh ngày {date}",
+    },
+    "status_unreviewed": {"en": "the English was never reviewed", "vi": "bản tiếng Anh chưa từng được duyệt"},
+    "reviewed_done": {"en": "Marked as reviewed today: {path}", "vi": "Đã ghi nhận duyệt hôm nay: {path}"},
     "build_invalid": {"en": "the data files are invalid:", "vi": "dữ liệu không hợp lệ:"},
     "build_failed": {
         "en": "Build failed: {site} was left unchanged.",
@@ -325,7 +347,12 @@ def language() -> str:
 
 def text(key: str, **values) -> str:
     """The message `key` in the run's language, with `values` filled in."""
-    return MESSAGES[key][language()].format(**values)
+    return text_in(language(), key, **values)
+
+
+def text_in(lang: str, key: str, **values) -> str:
+    """The message `key` in `lang` (a page of the site speaks its own language)."""
+    return MESSAGES[key][lang].format(**values)
 
 
 def plural(key: str, count: int, **values) -> str:

@@ -29,9 +29,15 @@ _ALLOWED_TAGS = {"p", "br", "strong", "em", "ul", "ol", "li", "a", "blockquote",
                  "thead", "tbody", "tr", "th", "td"}
 
 
-@cache
 def labels() -> dict:
-    with open(TEMPLATE_DIR / "labels.yml", encoding="utf-8") as handle:
+    """The interface words; read again when the file changes (during `mkdocs serve`)."""
+    path = TEMPLATE_DIR / "labels.yml"
+    return _labels(path, path.stat().st_mtime_ns)
+
+
+@cache
+def _labels(path: Path, _modified: int) -> dict:
+    with open(path, encoding="utf-8") as handle:
         return yaml.safe_load(handle)
 
 

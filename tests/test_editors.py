@@ -1,0 +1,159 @@
+"""The editors' workflow: scaffolding, translation status, the guide, live preview."""
+
+from __future__ import annotations
+
+import datetime
+import re
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+
+import pytest
+import yaml
+from bs4 import BeautifulSoup
+
+from conftest import BUILD_ENV, REPO
+from macros import dataset, scaffold, translation
+from macros.locale import LANGUAGES
+from macros.model import COLLECTIONS
+from macros.render import language_root
+
+TODAY = datetime.date(2026, 11, 23)
+
+
+def run(project, *arguments) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "macros", "--root", str(project), *arguments],
+                          capture_output=True, text=True, env=BUILD_ENV)
+
+
+@pytest.mark.parametrize("kind", sorted(scaffold.KINDS))
+def test_a_new_file_names_every_field_to_fill_then_validates_once_filled(project_copy, kind):
+    result = run(project_copy, "new", kind, "zz-new-record")
+    assert result.returncode == 0, result.stderr
+    collection = scaffold.KINDS[kind]
+    path = project_copy / collection / "zz-new-record.yml"
+    text = path.read_text(encoding="utf-8")
+    assert "id: zz-new-record" in text
+    assert re.search(r'"\d{4}-\d{2}-\d{2}"', text), "today's date is filled in, to confirm"
+    unfilled = run(project_copy, "validate")
+    assert unfilled.returncode == 1
+    located = [line for line in unfilled.stderr.splitlines() if line.startswith(f"{collection}/zz-new-record.yml:")]
+    assert len(located) >= 3 and any("is empty" in line for line in located)
+    path.write_text(yaml.safe_dump(filled(yaml.safe_load(text), kind), allow_unicode=True, sort_keys=False),
+                    encoding="utf-8")
+    filled_run = run(project_copy, "validate")
+    assert filled_run.returncode == 0, filled_run.stderr
+
+
+def filled(data, kind: str, key: str = ""):
+    """The template's data with every empty value given a plausible one."""
+    if isinstance(data, dict):
+        return {name: filled(value, kind, name) for name, value in data.items()}
+    if isinstance(data, list):
+        return [filled(item, kind, key) for item in data]
+    if data != "":
+        return data
+    values = {"kind": "workshop" if kind == "activity" else "government", "country": "KR", "id": "zz-item",
+              "number": "1/QĐ-BNV"}
+    return values.get(key, "Nội dung thử nghiệm")
+
+
+def test_new_refuses_an_existing_id_and_an_invalid_one(project_copy):
+    existing = run(project_copy, "new", "partner", "kr-mois")
+    assert existing.returncode == 1 and "partners/kr-mois.yml exists already" in existing.stderr
+    invalid = run(project_copy, "new", "activity", "Hội thảo")
+    assert invalid.returncode == 1 and "is not a valid id" in invalid.stderr
+    assert not list((project_copy / "activities").glob("*Hội*"))
+
+
+def test_status_counts_the_real_data():
+    statuses = translation.report(dataset.load(REPO))
+    assert len(statuses) == sum(len(dataset.load(REPO).model.collection(name)) for name in COLLECTIONS)
+    assert [entry for entry in statuses if entry.pending or entry.stale or entry.reviewed is None] == []
+    result = subprocess.run([sys.executable, "-m", "macros", "status"], cwd=REPO, capture_output=True, text=True,
+                            env=BUILD_ENV)
+    assert result.returncode == 0
+    assert "partners: 15 records, 0 texts with English pending, 0 to review again, 0 never reviewed" in result.stdout
+
+
+def test_status_finds_pending_english_and_changed_vietnamese(project_copy):
+    path = project_copy / "partners" / "kr-mpm.yml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data["name"] = {"vi": data["name"]["vi"], "translation": "pending"}
+    data["description"]["vi"] += " Đã cập nhật."
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    result = run(project_copy, "status")
+    assert "partners: 15 records, 1 texts with English pending, 1 to review again, 0 never reviewed" in result.stdout
+    assert "partners/kr-mpm: the Vietnamese changed after the English was reviewed on" in result.stdout
+    reviewed = run(project_copy, "reviewed", "partners/kr-mpm")
+    assert reviewed.returncode == 0
+    again = run(project_copy, "status")
+    assert "partners: 15 records, 1 texts with English pending, 0 to review again" in again.stdout
+    assert yaml.safe_load(path.read_text(encoding="utf-8"))["en_reviewed"].endswith(
+        translation.fingerprint(yaml.safe_load(path.read_text(encoding="utf-8"))))
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_guide_is_built_in_both_languages(site, lang):
+    guide = site.page(language_root(lang) + "guide/")
+    examples = guide.select("article pre code")
+    assert len(examples) >= 4 + 1, "a complete example per collection, and an error message"
+    assert "id: 2024-08-accsm-22-brunei" in guide.get_text()
+    fields = site.page(language_root(lang) + "guide/fields/")
+    assert len(fields.select(".field-reference")) == len(COLLECTIONS) + 1
+    status = site.page(language_root(lang) + "guide/translation/")
+    assert [cell.get_text() for cell in status.select('[data-count="records"]')] == [
+        str(len(dataset.load(REPO).model.collection(name))) for name in COLLECTIONS]
+    assert status.select_one(".translation-ok") is not None
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def fetch(url: str) -> str:
+    with urllib.request.urlopen(url, timeout=5) as response:
+        return response.read().decode("utf-8")
+
+
+def wait_for(url: str, wanted: str, seconds: float = 60) -> str:
+    """The page at `url` once it contains `wanted` (the serve loop rebuilds in the background)."""
+    deadline = time.monotonic() + seconds
+    text = ""
+    while time.monotonic() < deadline:
+        try:
+            text = fetch(url)
+            if wanted in text:
+                return text
+        except OSError:
+            pass
+        time.sleep(0.5)
+    raise AssertionError(f"{wanted!r} never appeared at {url}")
+
+
+def test_serve_reloads_on_data_template_and_content_changes(project_copy):
+    port = free_port()
+    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+                              cwd=project_copy, env=BUILD_ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        base = f"http://127.0.0.1:{port}/"
+        wait_for(base + "en/partners/kr-mpm/", "Ministry of Personnel Management", seconds=90)
+        path = project_copy / "partners" / "kr-mpm.yml"
+        path.write_text(path.read_text(encoding="utf-8").replace(
+            "Ministry of Personnel Management of Korea", "Ministry of Personnel Management (edited)"), encoding="utf-8")
+        wait_for(base + "en/partners/kr-mpm/", "Ministry of Personnel Management (edited)")
+        template = project_copy / "templates" / "records" / "partner.md.j2"
+        template.write_text(template.read_text(encoding="utf-8") + "\n<p>template-edited</p>\n", encoding="utf-8")
+        wait_for(base + "en/partners/kr-mpm/", "template-edited")
+        about = project_copy / "content" / "en" / "about.md"
+        about.write_text(about.read_text(encoding="utf-8") + "\nContent edited.\n", encoding="utf-8")
+        wait_for(base + "en/about/", "Content edited.")
+        soup = BeautifulSoup(fetch(base + "en/partners/kr-mpm/"), "html.parser")
+        assert soup.select_one("article h1").get_text() == "Ministry of Personnel Management (edited)"
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
