@@ -26,7 +26,7 @@ class Field:
 
 def reference(lang: str) -> list[tuple[str, list[Field]]]:
     """(collection, its top-level fields) for every collection, then the shared definitions."""
-    sections = [(name, _fields(schemas.validator(SINGULAR[name]).schema, lang)) for name in COLLECTIONS]
+    sections = [(name, _fields(schemas.raw(SINGULAR[name]), lang)) for name in COLLECTIONS]
     sections.append((COMMON, [_field(name, schema, False, lang) for name, schema in schemas.definitions().items()]))
     return sections
 

@@ -89,6 +89,33 @@ def read(path: Path, root: Path) -> tuple[Document | None, list[Problem]]:
     source, problem = _decode(path, name)
     if problem:
         return None, [problem]
+    return _fast(name, source) or _careful(name, source)
+
+
+def _fast(name: str, source: str) -> tuple[Document | None, list[Problem]] | None:
+    """LibYAML's parser, ten times quicker; None when the file needs the careful reading.
+
+    LibYAML's nodes do not tell an anchor (`&name`): a file with `&` anywhere
+    takes the careful path, which refuses anchors where it meets them.
+    """
+    if "&" in source:
+        return None
+    try:
+        node = yaml.compose(source, Loader=yaml.CSafeLoader)
+    except yaml.YAMLError:
+        return None
+    if node is None:
+        return None
+    document, problems = Document(name, None), []
+    try:
+        document.data = _Builder(document, problems).build(node, ())
+    except _AliasSeen:
+        return None
+    return (None if problems else document), problems
+
+
+def _careful(name: str, source: str) -> tuple[Document | None, list[Problem]]:
+    """PyYAML's own parser: slower, but it refuses anchors as it meets them and words its errors better."""
     try:
         node = yaml.compose(source, Loader=_Loader)
     except _Reject as reject:
@@ -105,7 +132,7 @@ def read(path: Path, root: Path) -> tuple[Document | None, list[Problem]]:
         return None, [Problem(name, 1, 1, text("empty_file"), text("empty_file_hint"))]
     document = Document(name, None)
     problems: list[Problem] = []
-    document.data = _build(node, (), document, problems)
+    document.data = _Builder(document, problems).build(node, ())
     return (None if problems else document), problems
 
 
@@ -148,41 +175,54 @@ def _syntax_problem(name: str, error: yaml.MarkedYAMLError) -> Problem:
     return _at(name, mark, text("syntax", problem=problem), text(f"{key}_hint"))
 
 
-def _build(node: yaml.Node, path: Path_, document: Document, problems: list[Problem]):
-    """Turn a node into dicts, lists and scalars, recording each position."""
-    document.positions.setdefault(path, (node.start_mark.line + 1, node.start_mark.column + 1))
-    if node.tag not in _PLAIN_TAGS:
-        problems.append(_at(
-            document.file, node.start_mark,
-            text("tag", tag=node.tag.replace("tag:yaml.org,2002:", "!!")), text("tag_hint"),
-        ))
-        return None
-    if isinstance(node, yaml.MappingNode):
-        return _build_mapping(node, path, document, problems)
-    if isinstance(node, yaml.SequenceNode):
-        return [_build(item, path + (index,), document, problems) for index, item in enumerate(node.value)]
-    if node.tag == "tag:yaml.org,2002:timestamp":
-        return node.value  # dates stay text: their form (day, month or year) is meaningful
-    return yaml.SafeLoader.yaml_constructors[node.tag](_SCALARS, node)
+class _AliasSeen(Exception):
+    """A node met twice: the fast parser expanded an alias, which the careful one will report."""
+
+
+class _Builder:
+    """Turns a node tree into dicts, lists and scalars, recording each position."""
+
+    def __init__(self, document: Document, problems: list[Problem]):
+        self.document, self.problems = document, problems
+        self.seen: set[int] = set()
+
+    def build(self, node: yaml.Node, path: Path_):
+        if id(node) in self.seen:
+            raise _AliasSeen()
+        self.seen.add(id(node))
+        self.document.positions.setdefault(path, (node.start_mark.line + 1, node.start_mark.column + 1))
+        if node.tag not in _PLAIN_TAGS:
+            self.problems.append(_at(
+                self.document.file, node.start_mark,
+                text("tag", tag=node.tag.replace("tag:yaml.org,2002:", "!!")), text("tag_hint"),
+            ))
+            return None
+        if isinstance(node, yaml.MappingNode):
+            return self.mapping(node, path)
+        if isinstance(node, yaml.SequenceNode):
+            return [self.build(item, path + (index,)) for index, item in enumerate(node.value)]
+        if node.tag == "tag:yaml.org,2002:timestamp":
+            return node.value  # dates stay text: their form (day, month or year) is meaningful
+        return yaml.SafeLoader.yaml_constructors[node.tag](_SCALARS, node)
+
+    def mapping(self, node: yaml.MappingNode, path: Path_) -> dict:
+        result: dict = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag != "tag:yaml.org,2002:str":
+                self.problems.append(_at(self.document.file, key_node.start_mark, text("key_not_text"),
+                                         text("key_not_text_hint")))
+                continue
+            key = key_node.value
+            if key in result:
+                first_line = self.document.positions[path + (key,)][0]
+                self.problems.append(_at(
+                    self.document.file, key_node.start_mark,
+                    text("duplicate_key", name=key, line=first_line), text("duplicate_key_hint"),
+                ))
+                continue
+            self.document.positions[path + (key,)] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+            result[key] = self.build(value_node, path + (key,))
+        return result
 
 
 _SCALARS = yaml.SafeLoader("")  # a constructor for plain scalars; holds no document
-
-
-def _build_mapping(node: yaml.MappingNode, path: Path_, document: Document, problems: list[Problem]) -> dict:
-    result: dict = {}
-    for key_node, value_node in node.value:
-        if not isinstance(key_node, yaml.ScalarNode) or key_node.tag != "tag:yaml.org,2002:str":
-            problems.append(_at(document.file, key_node.start_mark, text("key_not_text"), text("key_not_text_hint")))
-            continue
-        key = key_node.value
-        if key in result:
-            first_line = document.positions[path + (key,)][0]
-            problems.append(_at(
-                document.file, key_node.start_mark,
-                text("duplicate_key", name=key, line=first_line), text("duplicate_key_hint"),
-            ))
-            continue
-        document.positions[path + (key,)] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
-        result[key] = _build(value_node, path + (key,), document, problems)
-    return result

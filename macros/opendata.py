@@ -76,7 +76,7 @@ def _json(value) -> bytes:
 
 
 def _csv(collection: str, records: list[dict], lang: str) -> bytes:
-    columns = list(schemas.validator(SINGULAR[collection]).schema["properties"])
+    columns = list(schemas.raw(SINGULAR[collection])["properties"])
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(columns)

@@ -216,7 +216,7 @@ SCHEMA_CASES = [
                  id="nested-enum"),
     pytest.param(DEC, ("number",), ["9", "QĐ-BNV"], "number:",
                  "`number` must be a text, not a list (lines starting with `- `)",
-                 "Text that is the same in every language",
+                 "The document's number as printed, e.g. 896/QĐ-BNV.",  # the field's own help comes first
                  id="list-instead-of-text"),
     pytest.param(ACT, ("title",), ["Đoàn ra", "Delegation"], "title:",
                  "`title` must be a mapping (fields with `name: value`), not a list (lines starting with `- `)",
