@@ -18,13 +18,33 @@ from macros.regions import REGIONS
 from macros.render import PageContext, render
 
 
+LATEST_ACTIVITIES = 100  # the index stays short at any size; each year has its own page
+
+
+def timeline(activities: list, page: PageContext) -> dict:
+    """The values of the timeline template: activities by year, and the choices of its filters."""
+    partners = {partner.id: partner for activity in activities for partner in activity.partners}
+    return {
+        "years": [(year, list(items)) for year, items in groupby(activities, key=lambda a: a.start.year)],
+        "partners": sorted(partners.values(), key=lambda p: page.plain(p.name)),
+        "kinds": sorted({activity.kind for activity in activities}),
+    }
+
+
 def define_env(env) -> None:
     """Register the list macros with mkdocs-macros."""
 
     root = Path(env.conf["config_file_path"]).parent
 
+    loaded: list[dataset.Dataset] = []  # this build's data, read on first use (the plugin validated it)
+
+    def data_of_build() -> dataset.Dataset:
+        if not loaded:
+            loaded.append(dataset.load(root))
+        return loaded[0]
+
     def model() -> Model:
-        return dataset.load(root).model
+        return data_of_build().model
 
     def context() -> PageContext:
         page = env.page
@@ -63,13 +83,12 @@ def define_env(env) -> None:
 
     @env.macro
     def activity_timeline() -> str:
-        """Every activity, grouped by year, newest first."""
-        data = model()
-        activities = data.activities_newest_first()
-        years = [(year, list(items)) for year, items in groupby(activities, key=lambda a: a.start.year)]
-        partners = sorted((p for p in data.partners.values() if p.activities), key=lambda p: context().plain(p.name))
-        kinds = sorted({activity.kind for activity in activities})
-        return show("activities", years=years, partners=partners, kinds=kinds)
+        """The latest activities by year, newest first, and a link to each year's page."""
+        everything = model().activities_newest_first()
+        shown = everything[:LATEST_ACTIVITIES]
+        counts = [(year, len(list(items))) for year, items in groupby(everything, key=lambda a: a.start.year)]
+        note = context().t("latest_shown").format(count=len(shown)) if len(shown) < len(everything) else ""
+        return show("activities", **timeline(shown, context()), year_links=counts, note=note)
 
     @env.macro
     def decision_register() -> str:
@@ -96,7 +115,7 @@ def define_env(env) -> None:
     def open_data() -> str:
         """The downloads with their sizes, the feeds, the CSV conventions and the field reference."""
         page = context()
-        data = dataset.load(root)
+        data = data_of_build()
 
         def describe(file: opendata.Download) -> str:
             collection = page.t(file.collection) if file.collection else ""
@@ -127,14 +146,20 @@ def define_env(env) -> None:
 
     @env.macro
     def example_record(collection: str, record_id: str) -> str:
-        """A real record's file, shown as it is, as a complete example for editors."""
+        """A real record's file, shown as it is, as a complete example for editors.
+
+        The guide names a well-filled record; a copy of the site with other data
+        (the benchmark's) shows its collection's first record instead.
+        """
+        records = model().collection(collection)
+        record_id = record_id if record_id in records else min(records)
         text = (root / collection / f"{record_id}.yml").read_text(encoding="utf-8")
         return f"```yaml title=\"{collection}/{record_id}.yml\"\n{text.rstrip()}\n```"
 
     @env.macro
     def translation_status() -> str:
         """Per collection: texts whose English is pending, records to review again or never reviewed."""
-        statuses = translation.report(dataset.load(root))
+        statuses = translation.report(data_of_build())
         page = context()
         return show("translation_status", statuses=statuses, collections=list(COLLECTIONS),
                     message=lambda key, **values: messages.text_in(page.lang, key, **values))

@@ -1,19 +1,24 @@
 """One page per record and language, written from the record's template.
 
-A record page is virtual: its Markdown exists only in memory during the
-build, so nothing is ever written into the source tree.
+A record page is virtual: it exists only in memory during the build, so
+nothing is ever written into the source tree. Its template writes HTML, not
+Markdown: the record plugin hands MkDocs an empty Markdown source and puts the
+HTML, the page's metadata and its table of contents in place afterwards, which
+spares Markdown from re-reading thousands of pages of HTML.
 """
 
 from __future__ import annotations
 
 import dataclasses
-import json
+import re
 from dataclasses import dataclass
+from html import unescape
 from typing import Iterator
 
 from markupsafe import escape
 
 from macros import jsonld
+from macros.lists import timeline
 from macros.locale import Text
 from macros.model import SINGULAR, Decision, Model, Record
 from macros.render import PageContext, language_root, render
@@ -24,12 +29,20 @@ _LINK_FIELDS = {"parent", "children", "activities", "plan_items", "partners", "p
 
 @dataclass(frozen=True)
 class VirtualPage:
-    """A generated page: its source name for MkDocs, its URL path and its Markdown."""
+    """A generated page: its source name for MkDocs, its URL path, its HTML and its metadata."""
 
     lang: str
     src_uri: str  # e.g. "en/partners/kr-mois.md": the language folder, as hand-written pages have
     path: str     # e.g. "en/partners/kr-mois/"
-    markdown: str
+    html: str
+    meta: dict    # title, description, image, JSON-LD: what a front matter would give the theme
+
+    def toc(self) -> list[tuple[str, str]]:
+        """(id, title) of each section, for the page's table of contents."""
+        return [(anchor, unescape(title)) for anchor, title in _SECTION.findall(self.html)]
+
+
+_SECTION = re.compile(r'<h2 id="([^"]+)">([^<]*)<a class="headerlink"')
 
 
 def counterpart(page: VirtualPage, lang: str) -> tuple[str, str]:
@@ -43,17 +56,31 @@ def record_pages(model: Model, lang: str, site_url: str) -> Iterator[VirtualPage
     for record in model.records():
         path = language_root(lang) + record.path
         context = PageContext(lang, path)
-        body = render(f"records/{SINGULAR[record.collection]}.md.j2", context, record=record,
+        html = render(f"records/{SINGULAR[record.collection]}.html.j2", context, record=record,
                       pending=has_pending(record, lang))
-        yield VirtualPage(lang, f"{lang}/{record.collection}/{record.id}.md", path,
-                          front_matter(record, lang, site_url) + body)
+        yield VirtualPage(lang, f"{lang}/{record.collection}/{record.id}.md", path, html,
+                          page_meta(record, lang, site_url))
 
 
-def front_matter(record: Record, lang: str, site_url: str) -> str:
-    """Title, description, image and JSON-LD for the theme's <head>, as YAML front matter.
+def year_pages(model: Model, lang: str) -> Iterator[VirtualPage]:
+    """One page per year of activities, so that no list page has to hold them all."""
+    activities = model.activities_newest_first()
+    for year in sorted({activity.start.year for activity in activities}):
+        path = f"{language_root(lang)}activities/years/{year}/"
+        context = PageContext(lang, path)
+        title = context.t("year_title").format(year=year)
+        mine = [activity for activity in activities if activity.start.year == year]
+        html = render("lists/activity_year.html.j2", context, title=title, year_links=[], note="",
+                      **timeline(mine, context))
+        yield VirtualPage(lang, f"{lang}/activities/years/{year}.md", path, html,
+                          {"title": str(escape(title)), "description": str(escape(title))})
+
+
+def page_meta(record: Record, lang: str, site_url: str) -> dict:
+    """Title, description, image and JSON-LD for the theme's <head>.
 
     The texts are HTML-escaped here because Material writes page titles and
-    descriptions into the page as they are; JSON is valid YAML, and safe.
+    descriptions into the page as they are.
     """
     summary = getattr(record, "summary", None) or getattr(record, "description", None) or record.title
     meta = {
@@ -64,7 +91,7 @@ def front_matter(record: Record, lang: str, site_url: str) -> str:
     image = getattr(record, "image", None)
     if image:
         meta["image"] = site_url + image.file
-    return f"---\n{json.dumps(meta, ensure_ascii=False)}\n---\n"
+    return meta
 
 
 def _title(record: Record, lang: str) -> str:

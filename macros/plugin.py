@@ -12,6 +12,7 @@ from __future__ import annotations
 import gzip
 import re
 from copy import deepcopy
+from itertools import chain
 from html import escape
 from pathlib import Path
 
@@ -23,7 +24,7 @@ from mkdocs.structure.toc import AnchorLink
 
 from macros import csp, dataset, extras, feeds, messages, search
 from macros.locale import LANGUAGES
-from macros.pages import counterpart, record_pages
+from macros.pages import VirtualPage, counterpart, record_pages, year_pages
 from macros.render import TITLE_ID, labels, language_root
 from macros.problems import InvalidData
 
@@ -56,19 +57,21 @@ class RecordPages(BasePlugin):
         Also hand the theme the interface words of the language being built.
         """
         try:
-            dataset.load(data_root(config))
+            self.data = dataset.load(data_root(config))
         except InvalidData as invalid:
             raise PluginError(messages.text("build_invalid") + "\n" + invalid.report()) from None
+        self.last_date = self.data.model.last_date().iso()
         config.extra["ui"] = theme_words(config.plugins["i18n"].current_language)
 
     @event_priority(-200)
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         """Add this language's record pages, with the i18n attributes of their counterparts."""
-        return _add_record_pages(files, config)
+        self.pages = _add_record_pages(files, config, self.data)
+        return files
 
     def on_pre_page(self, page, config: MkDocsConfig, files: Files):
         """Date every page by the data, so the sitemap never depends on the day of the build."""
-        page.update_date = dataset.load(data_root(config)).model.last_date().iso()
+        page.update_date = self.last_date
         return page
 
     def on_post_build(self, config: MkDocsConfig) -> None:
@@ -81,18 +84,26 @@ class RecordPages(BasePlugin):
         with gzip.GzipFile(sitemap.with_suffix(".xml.gz"), "wb", mtime=0) as packed:
             packed.write(sitemap.read_bytes())
 
-    def on_page_content(self, html: str, page, config: MkDocsConfig, files: Files) -> str:
-        """Put a record page's title at the top of its table of contents.
+    def on_page_markdown(self, markdown: str, page, config: MkDocsConfig, files: Files) -> str:
+        """A record page's metadata, as a front matter would give it: title, description, JSON-LD."""
+        record_page = self.pages.get(page.file.src_uri)
+        if record_page:
+            page.meta = dict(record_page.meta)
+        return markdown
 
-        The title is HTML written by the template, so Markdown does not list it;
-        Material's skip link goes to the first entry, which must be the title,
-        and Material's sidebar leaves a leading title entry out by itself.
+    def on_page_content(self, html: str, page, config: MkDocsConfig, files: Files) -> str:
+        """A record page's HTML and its table of contents, the title first.
+
+        Material's skip link goes to the table's first entry, which must be the
+        title, and Material's sidebar leaves a leading title entry out by itself.
         """
-        if page.file.generated_by is not None and page.toc.items[:1] and page.toc.items[0].level > 1:
-            title = AnchorLink(page.title, TITLE_ID, 1)
-            title.children = list(page.toc.items)
-            page.toc.items[:] = [title]
-        return html
+        record_page = self.pages.get(page.file.src_uri)
+        if not record_page:
+            return html
+        title = AnchorLink(page.title, TITLE_ID, 1)
+        title.children = [AnchorLink(text, anchor, 2) for anchor, text in record_page.toc()]
+        page.toc.items[:] = [title]
+        return record_page.html
 
     def on_pre_template(self, template, template_name: str, config: MkDocsConfig):
         """The 404 page is no page's counterpart: its switcher leads to each language's home."""
@@ -123,10 +134,10 @@ class RecordPages(BasePlugin):
         return output if template_name == "sitemap.xml" else ""
 
 
-def _add_record_pages(files: Files, config: MkDocsConfig) -> Files:
+def _add_record_pages(files: Files, config: MkDocsConfig, data: dataset.Dataset) -> dict[str, VirtualPage]:
+    """Add this language's record pages (and the shared and language files) to `files`; return the pages."""
     i18n = config.plugins["i18n"]
     lang = i18n.current_language
-    data = dataset.load(data_root(config))
     model = data.model
     if lang == LANGUAGES[0]:  # shared by both languages: written once, outside the language folders
         for image in model.images():
@@ -135,9 +146,10 @@ def _add_record_pages(files: Files, config: MkDocsConfig) -> Files:
             files.append(file)
     for file in extras.language_files(config, data, lang):
         files.append(file)
-    added = []
-    for page in record_pages(model, lang, config.site_url):
-        file = _file(config, page.src_uri, page.path, page.markdown)
+    added, pages = [], {}
+    for page in chain(record_pages(model, lang, config.site_url), year_pages(model, lang)):
+        pages[page.src_uri] = page
+        file = _file(config, page.src_uri, page.path)
         file.alternates = {other: file if other == lang else _file(config, *counterpart(page, other))
                            for other in LANGUAGES}
         file.locale = file.locale_alternate_of = file.localization = lang
@@ -145,12 +157,12 @@ def _add_record_pages(files: Files, config: MkDocsConfig) -> Files:
         files.append(file)
         added.append(file)
     i18n.i18n_files_per_language[lang] = i18n.i18n_files_per_language.get(lang, []) + added
-    return files
+    return pages
 
 
-def _file(config: MkDocsConfig, src_uri: str, path: str, markdown: str = "") -> File:
-    """A generated file; the other languages' copies are only needed for their URL."""
-    file = File.generated(config, src_uri, content=markdown)
+def _file(config: MkDocsConfig, src_uri: str, path: str) -> File:
+    """A generated page's file: its source is empty, the plugin gives the page its content."""
+    file = File.generated(config, src_uri, content="")
     file.dest_uri = path + "index.html"
     return file
 

@@ -146,7 +146,7 @@ def test_serve_reloads_on_data_template_and_content_changes(project_copy):
         path.write_text(path.read_text(encoding="utf-8").replace(
             "Ministry of Personnel Management of Korea", "Ministry of Personnel Management (edited)"), encoding="utf-8")
         wait_for(base + "en/partners/kr-mpm/", "Ministry of Personnel Management (edited)")
-        template = project_copy / "templates" / "records" / "partner.md.j2"
+        template = project_copy / "templates" / "records" / "partner.html.j2"
         template.write_text(template.read_text(encoding="utf-8") + "\n<p>template-edited</p>\n", encoding="utf-8")
         wait_for(base + "en/partners/kr-mpm/", "template-edited")
         about = project_copy / "content" / "en" / "about.md"
