@@ -62,6 +62,15 @@ axe: $(AXE) # Install axe-core (pinned in tests/js) for the accessibility tests
 test: $(STAMP) browser axe # Run the whole test suite (browser and accessibility tests included)
 	$(PYTHON) -m pytest
 
+LIGHTHOUSE := bench/node_modules/.bin/lighthouse
+$(LIGHTHOUSE): bench/package.json bench/package-lock.json
+	npm ci --prefix bench --no-audit --no-fund
+	touch $(LIGHTHOUSE)
+
+.PHONY: bench
+bench: $(STAMP) browser $(LIGHTHOUSE) # Benchmark builds at 100, 1,000 and 5,000 activities; writes docs/benchmarks.md
+	$(PYTHON) bench/run.py
+
 .PHONY: clean
 clean: # Remove the built site and caches
 	rm -rf site .pytest_cache

@@ -1,0 +1,375 @@
+"""The benchmark: build time and memory at 100, 1,000 and 5,000 activities, against plain Material.
+
+Run with `make bench`. Every measure is repeated (3 times by default) and the
+median reported; the table is printed and written, with the machine's cores and
+memory, the budgets and a profile of one build, to docs/benchmarks.md.
+Budgets are checked here, never by timed unit tests.
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import functools
+import gzip
+import http.server
+import io
+import json
+import os
+import pstats
+import random
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.request
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from bs4 import BeautifulSoup
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent
+sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(REPO))
+
+from synthetic import make_project  # noqa: E402
+
+from macros import dataset  # noqa: E402
+
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "MACROS_LANG": "en"}
+SIZES = (100, 1000, 5000)
+VALIDATE_RECORDS = 10_000
+CHROMIUM = "/usr/bin/chromium"
+LIGHTHOUSE = HERE / "node_modules" / ".bin" / "lighthouse"
+REPORT = REPO / "docs" / "benchmarks.md"
+ANALYSIS = HERE / "analysis.md"
+
+
+@dataclass
+class Result:
+    name: str
+    value: float
+    unit: str
+    budget: str = ""
+    holds: bool | None = None
+    runs: list[float] = field(default_factory=list)
+
+
+def timed(command: list[str], cwd: Path) -> tuple[float, float]:
+    """(seconds, peak memory in MB) of one run of `command`."""
+    started = time.perf_counter()
+    process = subprocess.Popen(command, cwd=cwd, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(process.pid, 0)
+    elapsed = time.perf_counter() - started
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise SystemExit(f"{' '.join(command)} failed in {cwd}:\n{process.stderr.read().decode()}")
+    return elapsed, usage.ru_maxrss / 1024
+
+
+def median_of(repeats: int, measure) -> tuple[float, list[float], list]:
+    runs = [measure() for _ in range(repeats)]
+    values = [run[0] if isinstance(run, tuple) else run for run in runs]
+    return statistics.median(values), values, runs
+
+
+def build(project: Path, repeats: int) -> tuple[float, float, list[float]]:
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(project / "site")]
+    seconds, values, runs = median_of(repeats, lambda: timed(command, project))
+    return seconds, max(memory for _, memory in runs), values
+
+
+def plain_project(target: Path, pages: int, like: Path) -> Path:
+    """Plain mkdocs-material, `pages` ordinary Markdown pages of the size of `like`'s pages, a small nav."""
+    if target.exists():
+        shutil.rmtree(target)
+    (target / "docs").mkdir(parents=True)
+    sample = BeautifulSoup((like / "site" / "en" / "activities" / "a-00000" / "index.html").read_text(), "html.parser")
+    text = sample.select_one("article").get_text("\n")
+    paragraphs = [line for line in text.splitlines() if len(line) > 40]
+    random.seed(3)
+    for index in range(pages):
+        body = "\n\n".join(random.sample(paragraphs, min(6, len(paragraphs))))
+        (target / "docs" / f"page-{index:05d}.md").write_text(
+            f"# Page {index}\n\n## Summary\n\n{body}\n\n## Sources\n\n- A source, 2024\n", encoding="utf-8")
+    (target / "docs" / "index.md").write_text("# Home\n", encoding="utf-8")
+    (target / "mkdocs.yml").write_text("site_name: Plain\ntheme:\n  name: material\n  font: false\n"
+                                       "plugins:\n  - search\nnav:\n  - index.md\n", encoding="utf-8")
+    return target
+
+
+def count_pages(site: Path) -> int:
+    return sum(1 for _ in site.rglob("*.html"))
+
+
+def validate_time(project: Path, repeats: int) -> tuple[float, list[float]]:
+    """Seconds `dataset.load` takes for the project's data, in a fresh process each time."""
+    code = ("import time, pathlib; from macros import dataset; t = time.perf_counter(); "
+            f"dataset.load(pathlib.Path({str(project)!r})); print(time.perf_counter() - t)")
+
+    def once() -> float:
+        output = subprocess.run([sys.executable, "-c", code], cwd=REPO, env=ENV, capture_output=True, text=True, check=True)
+        return float(output.stdout.strip())
+
+    seconds, values, _ = median_of(repeats, once)
+    return seconds, values
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def serve_rebuild(repeats: int) -> tuple[float, list[float]]:
+    """Seconds from saving one YAML file of the real data to the served page showing the change."""
+    with tempfile.TemporaryDirectory() as folder:
+        project = make_copy(Path(folder) / "real")
+        port = free_port()
+        server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+                                  cwd=project, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        url = f"http://127.0.0.1:{port}/en/partners/kr-mpm/"
+        try:
+            wait_until(url, "Ministry of Personnel Management", 120)
+            runs = []
+            for attempt in range(repeats):
+                path = project / "partners" / "kr-mpm.yml"
+                marker = f"Ministry of Personnel Management (edit {attempt})"
+                text = path.read_text(encoding="utf-8")
+                started = time.perf_counter()
+                path.write_text(text.replace("Ministry of Personnel Management of Korea", marker, 1)
+                                if attempt == 0 else text.replace(f"(edit {attempt - 1})", f"(edit {attempt})", 1),
+                                encoding="utf-8")
+                wait_until(url, marker, 60)
+                runs.append(time.perf_counter() - started)
+        finally:
+            server.terminate()
+            server.wait(timeout=10)
+    return statistics.median(runs), runs
+
+
+def make_copy(target: Path) -> Path:
+    target.mkdir(parents=True)
+    for part in ("mkdocs.yml", "content", "overrides", "schemas", "templates", "macros", "media",
+                 "decisions", "plans", "partners", "activities"):
+        item = REPO / part
+        (shutil.copytree if item.is_dir() else shutil.copy2)(item, target / part)
+    return target
+
+
+def wait_until(url: str, wanted: str, seconds: float) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(url, timeout=5) as response:
+                if wanted in response.read().decode("utf-8"):
+                    return
+        except OSError:
+            pass
+        time.sleep(0.05)
+    raise SystemExit(f"{wanted!r} never appeared at {url}")
+
+
+def first_view_kb(site: Path, page: str) -> float:
+    """KB (gzip) a first view of `page` transfers: its HTML and the CSS, scripts and fonts it loads."""
+    html_path = site / page / "index.html"
+    soup = BeautifulSoup(html_path.read_text(encoding="utf-8"), "html.parser")
+    files = [html_path]
+    for tag, attribute in (("link", "href"), ("script", "src")):
+        for element in soup.find_all(tag, attrs={attribute: True}):
+            if tag == "link" and "stylesheet" not in element.get("rel", []):
+                continue
+            files.append((html_path.parent / element[attribute]).resolve())
+    return sum(len(gzip.compress(path.read_bytes())) for path in files if path.is_file()) / 1024
+
+
+class _Host(http.server.SimpleHTTPRequestHandler):
+    """A static host as the site will have one: text compressed with gzip, no logging."""
+
+    COMPRESSED = (".html", ".css", ".js", ".json", ".xml", ".svg", ".txt", ".ics", ".csv")
+
+    def log_message(self, *args):
+        pass
+
+    def send_head(self):
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            path = path / "index.html"
+        if "gzip" not in self.headers.get("Accept-Encoding", "") or path.suffix not in self.COMPRESSED \
+                or not path.is_file():
+            return super().send_head()
+        body = gzip.compress(path.read_bytes())
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        return io.BytesIO(body)
+
+
+def serving(site: Path):
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Host, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}/"
+
+
+def first_search_kb(site: Path, query: str = "hop tac") -> float:
+    """KB (gzip) the first search transfers beyond the page: Pagefind's script, WebAssembly, index chunks."""
+    from playwright.sync_api import sync_playwright
+
+    server, base = serving(site)
+    sizes: list[int] = []
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu",
+                                                                                  "--disable-background-networking"])
+            page = browser.new_page()
+            page.on("response", lambda response: "/pagefind/" in response.url and sizes.append(
+                len(gzip.compress(response.body()))))
+            page.goto(base + "search/?q=" + query.replace(" ", "+"))
+            page.wait_for_selector(".search-results li", timeout=30_000)
+            page.wait_for_timeout(500)
+            browser.close()
+    finally:
+        server.shutdown()
+    return sum(sizes) / 1024
+
+
+def lighthouse(site: Path, pages: list[str]) -> dict[str, float]:
+    """Lighthouse performance scores (mobile) against Debian's Chromium."""
+    if not LIGHTHOUSE.exists():
+        raise SystemExit("Lighthouse is not installed: run `npm ci --prefix bench` (make bench does).")
+    server, base = serving(site)
+    scores = {}
+    try:
+        for page in pages:
+            output = subprocess.run(
+                [str(LIGHTHOUSE), base + page, "--quiet", "--output=json", "--only-categories=performance",
+                 "--form-factor=mobile", "--chrome-flags=--headless=new --no-sandbox --disable-gpu"],
+                env={**ENV, "CHROME_PATH": CHROMIUM}, capture_output=True, text=True, timeout=300)
+            report = json.loads(output.stdout)
+            scores[page or "home"] = round(report["categories"]["performance"]["score"] * 100)
+    finally:
+        server.shutdown()
+    return scores
+
+
+def profile_build(project: Path) -> str:
+    """The most expensive functions of one build of `project`, as Markdown."""
+    stats_file = project / "build.prof"
+    subprocess.run([sys.executable, "-m", "cProfile", "-o", str(stats_file), "-m", "mkdocs", "build", "--quiet",
+                    "--site-dir", str(project / "site-profiled")], cwd=project, env=ENV, check=True)
+    stats = pstats.Stats(str(stats_file))
+    total = stats.total_tt
+    rows = []
+    for (filename, line, function), (_, _, own, cumulative, _) in stats.stats.items():
+        name = f"{Path(filename).parent.name}/{Path(filename).name}:{function}"
+        rows.append((cumulative, own, name))
+    wanted = ("macros/", "mkdocs/", "material/", "mkdocs_static_i18n/", "mkdocs_macros/", "jinja2/environment")
+    rows = [row for row in sorted(rows, reverse=True) if any(part in row[2] for part in wanted)][:25]
+    lines = ["| cumulative s | own s | function |", "|---:|---:|---|"]
+    lines += [f"| {cumulative:.2f} | {own:.2f} | `{name}` |" for cumulative, own, name in rows]
+    return f"Total profiled time {total:.1f} s (profiling slows Python code about twofold).\n\n" + "\n".join(lines)
+
+
+def machine() -> str:
+    memory = next((int(line.split()[1]) // 1024 for line in Path("/proc/meminfo").read_text().splitlines()
+                   if line.startswith("MemTotal")), 0)
+    return f"{os.cpu_count()} cores, {memory / 1024:.1f} GiB memory, Python {sys.version.split()[0]}"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--repeats", type=int, default=3)
+    parser.add_argument("--sizes", type=int, nargs="+", default=list(SIZES))
+    args = parser.parse_args()
+    started = time.perf_counter()
+    work = Path(tempfile.mkdtemp(prefix="bench-"))
+    table: list[list[str]] = []
+    results: list[Result] = []
+    builds: dict[int, tuple[float, float, int, float]] = {}
+    try:
+        for size in args.sizes:
+            print(f"N={size}: generating…", flush=True)
+            project = make_project(REPO, work / f"n{size}", size)
+            seconds, memory, runs = build(project, args.repeats)
+            pages = count_pages(project / "site")
+            plain = plain_project(work / f"plain{size}", pages, project)
+            plain_seconds, plain_memory, plain_runs = build(plain, args.repeats)
+            records = sum(len(records) for records in dataset.load(project).raw.values())
+            validate_seconds, _ = validate_time(project, args.repeats)
+            builds[size] = (seconds, plain_seconds, pages, memory)
+            table.append([f"{size:,}", f"{records:,}", f"{pages:,}", f"{seconds:.1f}", f"{memory:.0f}",
+                          f"{plain_seconds:.1f}", f"{plain_memory:.0f}", f"{seconds / plain_seconds:.2f}",
+                          f"{validate_seconds:.2f}"])
+            print(f"N={size}: {pages} pages, build {seconds:.1f} s ({runs}), plain {plain_seconds:.1f} s "
+                  f"({plain_runs}), validate {validate_seconds:.2f} s", flush=True)
+            if size == 1000:
+                results.append(Result("build time at 1,000 activities / plain Material", seconds / plain_seconds, "×",
+                                      "≤ 1.15", seconds / plain_seconds <= 1.15))
+                results.append(Result("first view of an entity page (gzip)", first_view_kb(project / "site",
+                                      "en/activities/a-00000"), "KB", "≤ 150", None))
+                results[-1].holds = results[-1].value <= 150
+                search_kb = first_search_kb(project / "site")
+                results.append(Result("first search query at 1,000 activities (gzip)", search_kb, "KB", "≤ 300",
+                                      search_kb <= 300))
+                profile = profile_build(project)
+            if size != 1000:
+                shutil.rmtree(plain, ignore_errors=True)
+        if 1000 in builds and 5000 in builds:
+            growth = builds[5000][0] / builds[1000][0]
+            results.append(Result("growth of build time, 1,000 → 5,000 activities", growth, "×", "≤ 5.5",
+                                  growth <= 5.5))
+        print(f"validate {VALIDATE_RECORDS:,} records…", flush=True)
+        big = make_project(REPO, work / "validate", int(VALIDATE_RECORDS * 0.85))
+        count = sum(len(records) for records in dataset.load(big).raw.values())
+        validate_seconds, validate_runs = validate_time(big, args.repeats)
+        results.append(Result(f"validate {count:,} records", validate_seconds, "s", "≤ 1", validate_seconds <= 1,
+                              validate_runs))
+        print("serve rebuild…", flush=True)
+        rebuild, rebuild_runs = serve_rebuild(args.repeats)
+        results.append(Result("serve rebuild after one YAML edit (real data)", rebuild, "s", "≤ 2", rebuild <= 2,
+                              rebuild_runs))
+        print("lighthouse…", flush=True)
+        real = make_copy(work / "real")
+        subprocess.run([sys.executable, "-m", "mkdocs", "build", "--quiet", "--site-dir", str(real / "site")],
+                       cwd=real, env=ENV, check=True)
+        for page, score in lighthouse(real / "site", ["", "partners/fr-mtfp/", "activities/2024-08-accsm-22-brunei/"]).items():
+            results.append(Result(f"Lighthouse performance, mobile: {page}", score, "", "≥ 95", score >= 95))
+        report = render_report(table, results, profile if 1000 in args.sizes else "", time.perf_counter() - started)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    REPORT.parent.mkdir(exist_ok=True)
+    REPORT.write_text(report, encoding="utf-8")
+    print(report.split("## Profile")[0])
+    print(f"Written to {REPORT.relative_to(REPO)} in {time.perf_counter() - started:.0f} s.")
+    return 0
+
+
+def render_report(table: list[list[str]], results: list[Result], profile: str, seconds: float) -> str:
+    header = ["activities", "records", "pages", "build s", "peak MB", "plain Material s", "plain MB", "ratio",
+              "validate s"]
+    lines = ["# Benchmarks", "", "Written by `make bench` (bench/run.py); do not edit by hand.", "",
+             f"Machine: {machine()}. Each figure is the median of the runs; the whole benchmark took "
+             f"{seconds / 60:.1f} minutes.", "",
+             "Synthetic datasets shaped like the real one (bench/synthetic.py): N activities, N/10 partners, one "
+             "annual plan per year, N/5 plan items, sentences of the seed data. \"Plain Material\" builds the same "
+             "number of ordinary Markdown pages of the same text with mkdocs-material and its search, pages kept "
+             "out of the nav as ours are.", "",
+             "| " + " | ".join(header) + " |", "|" + "---:|" * len(header)]
+    lines += ["| " + " | ".join(row) + " |" for row in table]
+    lines += ["", "## Budgets", "", "| measure | figure | budget | holds |", "|---|---:|---|---|"]
+    for result in results:
+        figure = f"{result.value:.2f} {result.unit}".strip() if result.unit != "" else f"{result.value:.0f}"
+        lines.append(f"| {result.name} | {figure} | {result.budget} | {'yes' if result.holds else '**no**'} |")
+    analysis = ANALYSIS.read_text(encoding="utf-8") if ANALYSIS.exists() else ""
+    return "\n".join(lines) + "\n\n" + analysis + ("\n## Profile of one build at 1,000 activities\n\n" + profile + "\n"
+                                                  if profile else "")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
