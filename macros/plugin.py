@@ -1,4 +1,9 @@
-"""The `records` MkDocs plugin: validate the data before anything is built, then add the record pages.
+"""The `records` MkDocs plugin: the data's way into the site.
+
+It validates the data before anything is built, adds the record and year
+pages and the files that are not pages (open data, feeds, calendars), and
+finishes each page: Content-Security-Policy, search marker, per-language 404
+pages and sitemaps, the Pagefind index at the end.
 
 mkdocs-static-i18n builds one language after the other and rebuilds its file
 list from `docs_dir` at priority -100; the record pages are therefore added
@@ -12,8 +17,8 @@ from __future__ import annotations
 import gzip
 import re
 from copy import deepcopy
-from itertools import chain
 from html import escape
+from itertools import chain
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -25,8 +30,8 @@ from mkdocs.structure.toc import AnchorLink
 from macros import csp, dataset, extras, feeds, messages, search
 from macros.locale import LANGUAGES
 from macros.pages import VirtualPage, counterpart, record_pages, year_pages
-from macros.render import TITLE_ID, labels, language_root
 from macros.problems import InvalidData
+from macros.render import TITLE_ID, labels, language_root
 
 
 OPEN_DATA_PAGE = "open-data/"

@@ -124,6 +124,7 @@
 
   /* Search. */
   var VARIANT_LIMIT = 16;
+  var RESULTS_SHOWN = 10; // each result loads its page's fragment: ten keep a first search light
 
   function variants(query) {
     var words = query.trim().split(/\s+/).filter(Boolean);
@@ -166,6 +167,7 @@
       list.textContent = "";
       if (!query.trim()) { status.textContent = ""; return; }
       status.textContent = page.getAttribute("data-searching");
+      var found = 0;
       loading.then(function (pagefind) {
         return Promise.all(variants(query).map(function (form) { return pagefind.search(form); }));
       }).then(function (searches) {
@@ -176,10 +178,15 @@
           });
         });
         var results = Object.keys(best).map(function (id) { return best[id]; })
-          .sort(function (a, b) { return b.score - a.score; }).slice(0, 20);
+          .sort(function (a, b) { return b.score - a.score; });
+        found = results.length;
+        results = results.slice(0, RESULTS_SHOWN);
         return Promise.all(results.map(function (result) { return result.data(); }));
       }).then(function (pages) {
-        status.textContent = say(pages.length ? "data-found" : "data-none", { count: pages.length, query: query });
+        status.textContent = say(found ? "data-found" : "data-none", { count: found, query: query });
+        if (found > pages.length) {
+          status.textContent += " " + page.getAttribute("data-shown").replace("{count}", pages.length);
+        }
         pages.forEach(function (data) {
           var item = document.createElement("li");
           var link = document.createElement("a");
