@@ -84,6 +84,7 @@ class RecordPages(BasePlugin):
         if config.plugins["i18n"].current_language != LANGUAGES[-1]:
             return
         search.build_index(config.site_dir)
+        _drop_third_party_addresses(Path(config.site_dir))
         sitemap = Path(config.site_dir) / "sitemap.xml"
         # MkDocs stamps the compressed sitemap with a local-time date, which varies by machine
         with gzip.GzipFile(sitemap.with_suffix(".xml.gz"), "wb", mtime=0) as packed:
@@ -170,6 +171,23 @@ def _file(config: MkDocsConfig, src_uri: str, path: str) -> File:
     file = File.generated(config, src_uri, content="")
     file.dest_uri = path + "index.html"
     return file
+
+
+THIRD_PARTY = "https://unpkg.com/"  # Material's fallbacks: a ResizeObserver polyfill, and Mermaid for diagrams
+
+
+def _drop_third_party_addresses(site: Path) -> None:
+    """Take the third-party addresses out of Material's script bundle.
+
+    The bundle would fetch a polyfill for very old browsers and Mermaid for
+    diagram blocks (the site has none) from unpkg.com. The Content-Security-Policy
+    already forbids it; removing the addresses makes sure nothing in the site
+    even names another host. They become empty `data:` scripts.
+    """
+    for bundle in (site / "assets" / "javascripts").glob("bundle.*.js"):
+        text = bundle.read_text(encoding="utf-8")
+        if THIRD_PARTY in text:
+            bundle.write_text(text.replace(THIRD_PARTY, "data:text/javascript,//"), encoding="utf-8")
 
 
 def _only_below(sitemap: str, prefix: str) -> str:
