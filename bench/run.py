@@ -9,7 +9,6 @@ Budgets are checked here, never by timed unit tests.
 from __future__ import annotations
 
 import argparse
-import cProfile
 import functools
 import gzip
 import http.server

@@ -17,7 +17,7 @@ from feedgen.feed import FeedGenerator
 
 from macros.locale import PartialDate, country_name, format_range
 from macros.model import Activity, Model
-from macros.render import labels, language_root
+from macros.render import labels, language_root, words
 
 FEEDS = ("rss", "atom")
 
@@ -36,20 +36,16 @@ def _moment(date: PartialDate) -> datetime.datetime:
     return datetime.datetime(date.year, date.month or 1, date.day or 1, tzinfo=datetime.timezone.utc)
 
 
-def _words(lang: str) -> dict:
-    return {key: value[lang] for key, value in labels().items() if isinstance(value, dict) and lang in value}
-
-
 def feeds(model: Model, lang: str, site_url: str, site_name: str) -> dict[str, bytes]:
     """The RSS 2.0 and Atom feeds of the activities in `lang`, newest first, keyed by file path."""
-    words = _words(lang)
+    said = words(lang)
     root = site_url + language_root(lang)
     generator = FeedGenerator()
     generator.id(root + "activities/")
-    generator.title(f"{site_name} — {words['activities']}")
+    generator.title(f"{site_name} — {said['activities']}")
     generator.link(href=root + "activities/", rel="alternate")
     generator.link(href=site_url + feed_path(lang, "atom"), rel="self")
-    generator.description(words["feed_description"])
+    generator.description(said["feed_description"])
     generator.language(lang)
     generator.updated(_moment(model.last_date()))
     generator.lastBuildDate(_moment(model.last_date()))
@@ -74,14 +70,14 @@ def _entry(entry, activity: Activity, lang: str, root: str) -> None:
 
 def ics(model: Model, lang: str, site_url: str, site_name: str) -> dict[str, bytes]:
     """The iCalendar (RFC 5545) file of the activities in `lang`: one all-day event each."""
-    words = _words(lang)
+    said = words(lang)
     root = site_url + language_root(lang)
     host = urlsplit(site_url).hostname or "localhost"
     cal = icalendar.Calendar()
     cal.add("prodid", f"-//{site_name}//{lang}")
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
-    cal.add("x-wr-calname", f"{site_name} — {words['activities']}")
+    cal.add("x-wr-calname", f"{site_name} — {said['activities']}")
     stamp = _moment(model.last_date())
     for activity in model.activities_newest_first():
         event = icalendar.Event()
@@ -97,7 +93,7 @@ def ics(model: Model, lang: str, site_url: str, site_name: str) -> dict[str, byt
         event.add("location", places)
         description = activity.summary.get(lang)
         if activity.start.precision != "day":
-            description += "\n\n" + words["calendar_precision"].format(dates=format_range(activity.start, activity.end, lang))
+            description += "\n\n" + said["calendar_precision"].format(dates=format_range(activity.start, activity.end, lang))
         event.add("description", description)
         event.add("url", root + activity.path)
         cal.add_component(event)

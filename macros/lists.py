@@ -14,21 +14,12 @@ from pathlib import Path
 from macros import charts, dataset, feeds, fieldref, messages, opendata, translation, worldmap
 from macros.locale import LANGUAGES
 from macros.model import COLLECTIONS, PARTNER_KINDS, Model
+from macros.pages import timeline
 from macros.regions import REGIONS
 from macros.render import PageContext, render
 
 
 LATEST_ACTIVITIES = 100  # the index stays short at any size; each year has its own page
-
-
-def timeline(activities: list, page: PageContext) -> dict:
-    """The values of the timeline template: activities by year, and the choices of its filters."""
-    partners = {partner.id: partner for activity in activities for partner in activity.partners}
-    return {
-        "years": [(year, list(items)) for year, items in groupby(activities, key=lambda a: a.start.year)],
-        "partners": sorted(partners.values(), key=lambda p: page.plain(p.name)),
-        "kinds": sorted({activity.kind for activity in activities}),
-    }
 
 
 def define_env(env) -> None:

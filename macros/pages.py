@@ -13,12 +13,12 @@ import dataclasses
 import re
 from dataclasses import dataclass
 from html import unescape
+from itertools import groupby
 from typing import Iterator
 
 from markupsafe import escape
 
 from macros import jsonld
-from macros.lists import timeline
 from macros.locale import Text
 from macros.model import SINGULAR, Decision, Model, Record
 from macros.render import PageContext, language_root, render
@@ -60,6 +60,16 @@ def record_pages(model: Model, lang: str, site_url: str) -> Iterator[VirtualPage
                       pending=has_pending(record, lang))
         yield VirtualPage(lang, f"{lang}/{record.collection}/{record.id}.md", path, html,
                           page_meta(record, lang, site_url))
+
+
+def timeline(activities: list, page: PageContext) -> dict:
+    """The values of the timeline template: activities by year, and the choices of its filters."""
+    partners = {partner.id: partner for activity in activities for partner in activity.partners}
+    return {
+        "years": [(year, list(items)) for year, items in groupby(activities, key=lambda a: a.start.year)],
+        "partners": sorted(partners.values(), key=lambda p: page.plain(p.name)),
+        "kinds": sorted({activity.kind for activity in activities}),
+    }
 
 
 def year_pages(model: Model, lang: str) -> Iterator[VirtualPage]:

@@ -31,7 +31,7 @@ from macros import csp, dataset, extras, feeds, messages, search
 from macros.locale import LANGUAGES
 from macros.pages import VirtualPage, counterpart, record_pages, year_pages
 from macros.problems import InvalidData
-from macros.render import TITLE_ID, labels, language_root
+from macros.render import TITLE_ID, language_root, words
 
 
 OPEN_DATA_PAGE = "open-data/"
@@ -39,12 +39,12 @@ OPEN_DATA_PAGE = "open-data/"
 
 def theme_words(lang: str) -> dict[str, str]:
     """The labels in `lang` and the addresses the header and footer link to, for the theme overrides."""
-    entries = {**labels(), **labels()["ui"]}
-    words = {key: value[lang] for key, value in entries.items() if isinstance(value, dict) and set(value) == set(LANGUAGES)}
-    words.update(search_path=language_root(lang) + search.SEARCH_PAGE, open_data_path=language_root(lang) + OPEN_DATA_PAGE,
-                 feed_rss_path=feeds.feed_path(lang, "rss"), feed_atom_path=feeds.feed_path(lang, "atom"),
-                 calendar_path=feeds.feed_path(lang, "ics"))
-    return words
+    return {
+        **words(lang), **words(lang, "ui"),
+        "search_path": language_root(lang) + search.SEARCH_PAGE, "open_data_path": language_root(lang) + OPEN_DATA_PAGE,
+        "feed_rss_path": feeds.feed_path(lang, "rss"), "feed_atom_path": feeds.feed_path(lang, "atom"),
+        "calendar_path": feeds.feed_path(lang, "ics"),
+    }
 
 
 def data_root(config: MkDocsConfig) -> Path:
@@ -70,8 +70,8 @@ class RecordPages(BasePlugin):
 
     @event_priority(-200)
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
-        """Add this language's record pages, with the i18n attributes of their counterparts."""
-        self.pages = _add_record_pages(files, config, self.data)
+        """Add this language's record and year pages (with the i18n attributes of their counterparts) and files."""
+        self.pages = _add_generated_files(files, config, self.data)
         return files
 
     def on_pre_page(self, page, config: MkDocsConfig, files: Files):
@@ -140,7 +140,7 @@ class RecordPages(BasePlugin):
         return output if template_name == "sitemap.xml" else ""
 
 
-def _add_record_pages(files: Files, config: MkDocsConfig, data: dataset.Dataset) -> dict[str, VirtualPage]:
+def _add_generated_files(files: Files, config: MkDocsConfig, data: dataset.Dataset) -> dict[str, VirtualPage]:
     """Add this language's record pages (and the shared and language files) to `files`; return the pages."""
     i18n = config.plugins["i18n"]
     lang = i18n.current_language

@@ -29,6 +29,12 @@ _ALLOWED_TAGS = {"p", "br", "strong", "em", "ul", "ol", "li", "a", "blockquote",
                  "thead", "tbody", "tr", "th", "td"}
 
 
+def words(lang: str, section: str | None = None) -> dict[str, str]:
+    """The plain labels (not the enum tables) of labels.yml, or of one of its sections, in `lang`."""
+    entries = labels() if section is None else labels()[section]
+    return {key: value[lang] for key, value in entries.items() if isinstance(value, dict) and set(value) == set(LANGUAGES)}
+
+
 def labels() -> dict:
     """The interface words; read again when the file changes (during `mkdocs serve`)."""
     path = TEMPLATE_DIR / "labels.yml"
@@ -87,8 +93,7 @@ class PageContext:
     def link(self, target_path: str) -> str:
         """Relative URL from this page to `target_path` (below the language root, or `#anchor` suffixed)."""
         path, _, anchor = target_path.partition("#")
-        url = get_relative_url(language_root(self.lang) + path, self.path) + ("/" if path.endswith("/") else "")
-        url = url.replace("//", "/") if url != "./" else url
+        url = get_relative_url(language_root(self.lang) + path, self.path)
         return f"{url}#{anchor}" if anchor else url
 
     def size(self, size: int) -> str:
