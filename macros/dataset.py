@@ -18,7 +18,8 @@ from macros.load import Document, read
 from macros.messages import language, plural, text
 from macros.model import COLLECTIONS, SINGULAR, Model
 from macros.problems import InvalidData, Problem
-from macros.records import MEDIA_FOLDER, read_record
+from macros.images import MEDIA_FOLDER
+from macros.records import read_record
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -36,9 +37,56 @@ class Dataset:
         return f"{counts}; {plural('pending', len(self.pending))}"
 
 
+DATA_SUFFIXES = (".yml", ".yaml")
+# what systems and editors leave beside files (`.DS_Store`, `.x.yml.swp`, `x.yml~`): never data, never reported
+_LITTER = ("Thumbs.db", "desktop.ini")
+
+
 def data_files(root: Path = ROOT) -> dict[str, list[Path]]:
-    """The YAML files of each collection, in a stable order."""
-    return {name: sorted((root / name).glob("*.yml")) + sorted((root / name).glob("*.yaml")) for name in COLLECTIONS}
+    """The YAML files of each collection, `.yml` before `.yaml` (links and folders too: `read` refuses them)."""
+    return {name: sorted((path for path in _entries(root, name) if path.name.endswith(DATA_SUFFIXES)),
+                         key=lambda path: (path.suffix != DATA_SUFFIXES[0], path.name))
+            for name in COLLECTIONS}
+
+
+def strays(root: Path = ROOT) -> list[Problem]:
+    """Everything in a data folder that is not read as data, each reported rather than skipped in silence."""
+    problems = []
+    for name in COLLECTIONS:
+        folder = root / name
+        if _outside(folder, root):
+            problems.append(Problem(name, None, None, text("folder_outside"), text("folder_outside_hint")))
+        elif folder.exists() and not folder.is_dir():
+            problems.append(Problem(name, None, None, text("folder_not_folder"), text("folder_not_folder_hint")))
+        problems += filter(None, (_stray(path, root) for path in _entries(root, name)))
+    return problems
+
+
+def _outside(folder: Path, root: Path) -> bool:
+    """A data folder that is a link to somewhere outside the project: nothing in it is read."""
+    return folder.is_symlink() and not folder.resolve().is_relative_to(root.resolve())
+
+
+def _entries(root: Path, name: str) -> list[Path]:
+    folder = root / name
+    if not folder.is_dir() or _outside(folder, root):
+        return []
+    return [path for path in folder.iterdir() if not _litter(path.name)]
+
+
+def _litter(name: str) -> bool:
+    return name.startswith(".") and not name.endswith(DATA_SUFFIXES) or name.endswith("~") or name in _LITTER
+
+
+def _stray(path: Path, root: Path) -> Problem | None:
+    name = path.relative_to(root).as_posix()
+    if path.name.endswith(DATA_SUFFIXES):
+        return None
+    if path.is_dir() and not path.is_symlink():
+        return Problem(name + "/", None, None, text("subfolder"), text("subfolder_hint", folder=path.parent.name))
+    if path.suffix.lower() in DATA_SUFFIXES:
+        return Problem(name, None, None, text("suffix_case"), text("suffix_case_hint", name=path.stem + ".yml"))
+    return Problem(name, None, None, text("not_data"), text("not_data_hint", folder=path.parent.name))
 
 
 def load(root: Path = ROOT) -> Dataset:
@@ -55,10 +103,11 @@ _last: list = []  # [key, dataset] of the latest load: one build reads one proje
 
 
 def _fingerprint(root: Path) -> tuple:
-    paths = [path for paths in data_files(root).values() for path in paths] + sorted(schemas.SCHEMA_DIR.glob("*.json"))
+    paths = [entry for name in COLLECTIONS for entry in sorted(_entries(root, name))]  # strays change the verdict too
+    paths += sorted(schemas.SCHEMA_DIR.glob("*.json"))
     paths += sorted((root / MEDIA_FOLDER).glob("*"))  # an image that appears or goes changes validity
     paths += [root / redirects.FILE] if (root / redirects.FILE).exists() else []
-    return tuple((str(path), path.stat().st_mtime_ns, path.stat().st_size) for path in paths)
+    return tuple((str(path), path.lstat().st_mtime_ns, path.lstat().st_size) for path in paths)
 
 
 def _load(root: Path) -> Dataset:
@@ -67,6 +116,7 @@ def _load(root: Path) -> Dataset:
     documents: dict[int, Document] = {}
     files_of: dict[tuple[str, str], str] = {}
     broken: dict[str, set[str]] = {name: set() for name in COLLECTIONS}
+    problems += strays(root)
     for name, paths in data_files(root).items():
         for path in paths:
             document, found = read(path, root)
@@ -111,5 +161,5 @@ def _load(root: Path) -> Dataset:
 def _digest(root: Path) -> str:
     digest = hashlib.sha256()
     for path in (path for paths in data_files(root).values() for path in paths):
-        digest.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+        digest.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")  # all read and checked
     return digest.hexdigest()[:12]

@@ -33,7 +33,7 @@ def feed_path(lang: str, kind: str) -> str:
 
 def _moment(date: PartialDate) -> datetime.datetime:
     """The first moment of a (partial) date, in UTC: feeds need a time, the data gives days."""
-    return datetime.datetime(date.year, date.month or 1, date.day or 1, tzinfo=datetime.timezone.utc)
+    return datetime.datetime.combine(date.first_day(), datetime.time(), tzinfo=datetime.timezone.utc)
 
 
 def feeds(model: Model, lang: str, site_url: str, site_name: str) -> dict[str, bytes]:
@@ -103,7 +103,7 @@ def ics(model: Model, lang: str, site_url: str, site_name: str) -> dict[str, byt
 def _days(activity: Activity) -> tuple[datetime.date, datetime.date]:
     """First day and the day after the last, widening a month or a year to all its days."""
     start, end = activity.start, activity.end or activity.start
-    first = datetime.date(start.year, start.month or 1, start.day or 1)
+    first = start.first_day()
     if end.day:
         last = datetime.date(end.year, end.month, end.day)
     elif end.month:

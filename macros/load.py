@@ -1,14 +1,21 @@
 """Read one YAML data file into plain Python data, remembering where each value was.
 
 PyYAML's loaders forget positions, keep the last of two duplicate keys, expand
-aliases without limit and construct objects from tags. This loader composes the
-node tree itself (which executes nothing), refuses what an editor never needs
-(aliases, tags, duplicate keys) and records the line and column of every key
-and value so that later checks can point at the exact place.
+aliases without limit, construct objects from tags and recurse once per level
+of nesting (LibYAML's composer crashes the process on a deeply nested file).
+This loader builds the data itself from the parser's event stream, with an
+explicit stack and a depth limit, so no file can exhaust the stack or the
+memory; it refuses what an editor never needs (aliases, anchors, tags,
+duplicate keys, invisible or control characters) and records the line and
+column of every key and value so that later checks can point at the exact place.
 """
 
 from __future__ import annotations
 
+import errno
+import os
+import re
+import stat
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,6 +26,7 @@ from macros.messages import text
 from macros.problems import Problem
 
 MAX_FILE_BYTES = 256 * 1024  # a record is a few kilobytes; more is a mistake or an attack
+MAX_DEPTH = 12  # a record nests six levels at most (plan → task group → item → partners)
 
 Path_ = tuple[str | int, ...]
 
@@ -32,6 +40,22 @@ _PLAIN_TAGS = {
     "tag:yaml.org,2002:map",
     "tag:yaml.org,2002:seq",
 }
+_STRING = "tag:yaml.org,2002:str"
+
+# Characters no reader-facing text needs, which YAML escapes (`"\x0b"`, `"\ud800"`) let through; the name
+# of the group is the message they get. C0 and C1 controls but tab and line feed; the bidirectional
+# embeddings, overrides and isolates that can show text in another order than it is stored; lone
+# surrogates and noncharacters.
+_UNFIT = re.compile(
+    "(?P<control_character_in_text>[\x00-\x08\x0b-\x1f\x7f-\x9f])"
+    "|(?P<direction_character>[\u202a-\u202e\u2066-\u2069])"
+    "|(?P<invalid_character>[\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff])"
+)
+# Characters that show nothing: whitespace and Unicode's default-ignorable code points.
+_VISIBLE = re.compile(
+    "[^\\s\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u2028-\u202e\u2060-\u206f"
+    "\u3164\ufe00-\ufe0f\ufeff\uffa0\ufff0-\ufff8\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0000-\U000e0fff]"
+)
 
 
 @dataclass
@@ -41,6 +65,7 @@ class Document:
     file: str
     data: object
     positions: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    plain_words: dict[Path_, str] = field(default_factory=dict)  # unquoted values YAML read as a number, true/false…
 
     def where(self, path: Path_) -> tuple[int | None, int | None]:
         """Position of `path`, or of its nearest ancestor that has one."""
@@ -62,64 +87,23 @@ def describe(path: Path_) -> str:
     return text("field", name="".join(parts).lstrip("."))
 
 
-class _Reject(Exception):
-    """A construct this loader refuses, with the node that has it."""
-
-    def __init__(self, mark, key: str):
-        super().__init__(key)
-        self.mark, self.message, self.hint = mark, text(key), text(f"{key}_hint")
-
-
-class _Loader(yaml.SafeLoader):
-    """SafeLoader that refuses aliases before the composer can expand them."""
-
-    def compose_node(self, parent, index):
-        if self.check_event(yaml.AliasEvent):
-            event = self.peek_event()
-            raise _Reject(event.start_mark, "alias")
-        event = self.peek_event()
-        if getattr(event, "anchor", None):
-            raise _Reject(event.start_mark, "anchor")
-        return super().compose_node(parent, index)
-
-
 def read(path: Path, root: Path) -> tuple[Document | None, list[Problem]]:
     """Load `path`; return the document, or None and the problems that stopped it."""
     name = path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
     source, problem = _decode(path, name)
     if problem:
         return None, [problem]
-    return _fast(name, source) or _careful(name, source)
-
-
-def _fast(name: str, source: str) -> tuple[Document | None, list[Problem]] | None:
-    """LibYAML's parser, ten times quicker; None when the file needs the careful reading.
-
-    LibYAML's nodes do not tell an anchor (`&name`): a file with `&` anywhere
-    takes the careful path, which refuses anchors where it meets them.
-    """
-    if "&" in source:
-        return None
     try:
-        node = yaml.compose(source, Loader=yaml.CSafeLoader)
+        return _Builder(name).build(yaml.CSafeLoader(source))
     except yaml.YAMLError:
-        return None
-    if node is None:
-        return None
-    document, problems = Document(name, None), []
-    try:
-        document.data = _Builder(document, problems).build(node, ())
-    except _AliasSeen:
-        return None
-    return (None if problems else document), problems
+        pass  # LibYAML words its errors tersely: PyYAML's own parser says it better
+    return _careful(name, source)
 
 
 def _careful(name: str, source: str) -> tuple[Document | None, list[Problem]]:
-    """PyYAML's own parser: slower, but it refuses anchors as it meets them and words its errors better."""
+    """PyYAML's pure-Python parser: slower, but its errors can be worded for editors."""
     try:
-        node = yaml.compose(source, Loader=_Loader)
-    except _Reject as reject:
-        return None, [_at(name, reject.mark, reject.message, reject.hint)]
+        return _Builder(name).build(yaml.SafeLoader(source))
     except yaml.MarkedYAMLError as error:
         return None, [_syntax_problem(name, error)]
     except yaml.reader.ReaderError as error:  # a control character YAML does not allow
@@ -128,21 +112,16 @@ def _careful(name: str, source: str) -> tuple[Document | None, list[Problem]]:
                               text("control_character_hint"))]
     except yaml.YAMLError as error:  # unmarked errors are rare; still report the file
         return None, [Problem(name, None, None, text("not_yaml", error=error), text("not_yaml_hint"))]
-    if node is None:
-        return None, [Problem(name, 1, 1, text("empty_file"), text("empty_file_hint"))]
-    document = Document(name, None)
-    problems: list[Problem] = []
-    document.data = _Builder(document, problems).build(node, ())
-    return (None if problems else document), problems
 
 
 def _decode(path: Path, name: str) -> tuple[str, Problem | None]:
-    """Read the bytes and turn them into NFC text, or say why they cannot be."""
-    size = path.stat().st_size
-    if size > MAX_FILE_BYTES:
-        return "", Problem(name, None, None, text("file_too_big", size=size, limit=MAX_FILE_BYTES),
+    """Read at most the size limit from a regular file, and turn the bytes into NFC text, or say why not."""
+    raw, problem = _read_bytes(path, name)
+    if problem:
+        return "", problem
+    if len(raw) > MAX_FILE_BYTES:
+        return "", Problem(name, None, None, text("file_too_big", size=path.stat().st_size, limit=MAX_FILE_BYTES),
                            text("file_too_big_hint"))
-    raw = path.read_bytes()
     if b"\x00" in raw:
         line = raw[: raw.index(b"\x00")].count(b"\n") + 1
         return "", Problem(name, line, None, text("nul_byte"), text("nul_byte_hint"))
@@ -152,6 +131,21 @@ def _decode(path: Path, name: str) -> tuple[str, Problem | None]:
         line = raw[: error.start].count(b"\n") + 1
         return "", Problem(name, line, None, text("not_utf8", byte=raw[error.start]), text("not_utf8_hint"))
     return unicodedata.normalize("NFC", source), None
+
+
+def _read_bytes(path: Path, name: str) -> tuple[bytes, Problem | None]:
+    """The file's first MAX_FILE_BYTES + 1 bytes; never follows a link, never reads a device or a pipe."""
+    if path.is_symlink():
+        return b"", Problem(name, None, None, text("symlink"), text("symlink_hint"))
+    try:
+        handle = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
+    except OSError as error:
+        key = "symlink" if error.errno == errno.ELOOP else "unreadable"
+        return b"", Problem(name, None, None, text(key, error=error.strerror), text(f"{key}_hint"))
+    with os.fdopen(handle, "rb") as file:
+        if not stat.S_ISREG(os.fstat(file.fileno()).st_mode):
+            return b"", Problem(name, None, None, text("not_a_file"), text("not_a_file_hint"))
+        return file.read(MAX_FILE_BYTES + 1), None
 
 
 def _at(name: str, mark, message: str, hint: str) -> Problem:
@@ -175,54 +169,199 @@ def _syntax_problem(name: str, error: yaml.MarkedYAMLError) -> Problem:
     return _at(name, mark, text("syntax", problem=problem), text(f"{key}_hint"))
 
 
-class _AliasSeen(Exception):
-    """A node met twice: the fast parser expanded an alias, which the careful one will report."""
+class _Stop(Exception):
+    """A problem after which the rest of the file cannot be read sensibly."""
+
+    def __init__(self, problem: Problem):
+        super().__init__(problem.message)
+        self.problem = problem
+
+
+_EXPECTING_KEY = object()  # a mapping's next value is a key
+_REFUSED = object()        # a mapping's next value belongs to a refused or repeated key: read, not kept
+
+_SPECIAL_WORDS = {"tag:yaml.org,2002:merge", "tag:yaml.org,2002:value"}  # `<<` and `=` unquoted
+
+
+class _Frame:
+    """A mapping or a list being built, and where its next value goes."""
+
+    __slots__ = ("value", "path", "key", "is_key")
+
+    def __init__(self, value: dict | list, path: Path_ | None, is_key: bool):
+        self.value, self.path, self.is_key = value, path, is_key
+        self.key: object = _EXPECTING_KEY if isinstance(value, dict) else None
 
 
 class _Builder:
-    """Turns a node tree into dicts, lists and scalars, recording each position."""
+    """Turns the parser's events into dicts, lists and scalars, recording each position.
 
-    def __init__(self, document: Document, problems: list[Problem]):
-        self.document, self.problems = document, problems
-        self.seen: set[int] = set()
+    Iterative on purpose: a stack of frames, never recursion, so that depth is
+    a counted limit with a located message instead of a crash. The loop in
+    `build` handles the common events itself; it is the validator's hot path.
+    """
 
-    def build(self, node: yaml.Node, path: Path_):
-        if id(node) in self.seen:
-            raise _AliasSeen()
-        self.seen.add(id(node))
-        self.document.positions.setdefault(path, (node.start_mark.line + 1, node.start_mark.column + 1))
-        if node.tag not in _PLAIN_TAGS:
-            self.problems.append(_at(
-                self.document.file, node.start_mark,
-                text("tag", tag=node.tag.replace("tag:yaml.org,2002:", "!!")), text("tag_hint"),
-            ))
+    def __init__(self, name: str):
+        self.document = Document(name, None)
+        self.problems: list[Problem] = []
+        self.stack: list[_Frame] = []
+        self.documents = 0
+
+    def build(self, loader: yaml.CSafeLoader | yaml.SafeLoader) -> tuple[Document | None, list[Problem]]:
+        stack, positions, get_event = self.stack, self.document.positions, loader.get_event
+        try:
+            while True:
+                event = get_event()
+                kind = type(event)
+                if kind is yaml.ScalarEvent:
+                    if event.anchor:
+                        raise _Stop(self.at(event, "anchor"))
+                    tag = event.tag
+                    if tag is None or tag == "!":
+                        tag = _implicit_tag(event.value) if event.implicit[0] else _STRING
+                    frame = stack[-1] if stack else None
+                    if frame is not None and frame.key is _EXPECTING_KEY:
+                        self.key(frame, event, tag)
+                        continue
+                    path = self.value_path(frame, event)
+                    if tag == _STRING:
+                        value = self.checked_text(event.value, event)
+                    else:
+                        value = self.scalar_value(event, tag, path)
+                    self.put(frame, value)
+                elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
+                    if event.anchor:
+                        raise _Stop(self.at(event, "anchor"))
+                    self.start(event, {} if kind is yaml.MappingStartEvent else [])
+                elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+                    frame = stack.pop()
+                    if frame.is_key:
+                        stack[-1].key = _REFUSED  # reported at its start; its value is read, not kept
+                    else:
+                        self.put(stack[-1] if stack else None, frame.value)
+                elif kind is yaml.AliasEvent:
+                    raise _Stop(self.at(event, "alias"))
+                elif kind is yaml.DocumentStartEvent:
+                    self.documents += 1
+                    if self.documents > 1:
+                        raise _Stop(self.at(event, "two_documents"))
+                elif kind is yaml.StreamEndEvent:
+                    break
+        except _Stop as stop:
+            return None, [stop.problem]
+        finally:
+            loader.dispose()
+        if self.documents == 0:
+            return None, [Problem(self.document.file, 1, 1, text("empty_file"), text("empty_file_hint"))]
+        return (None if self.problems else self.document), self.problems
+
+    def at(self, event, key: str, **values) -> Problem:
+        return _at(self.document.file, event.start_mark, text(key, **values), text(f"{key}_hint"))
+
+    def value_path(self, frame: _Frame | None, event) -> Path_ | None:
+        """The path of the value starting at `event`, its position recorded; None if it is not kept."""
+        if frame is None:
+            path: Path_ = ()
+        elif frame.path is None or frame.key is _REFUSED:
             return None
-        if isinstance(node, yaml.MappingNode):
-            return self.mapping(node, path)
-        if isinstance(node, yaml.SequenceNode):
-            return [self.build(item, path + (index,)) for index, item in enumerate(node.value)]
-        if node.tag == "tag:yaml.org,2002:timestamp":
-            return node.value  # dates stay text: their form (day, month or year) is meaningful
-        return yaml.SafeLoader.yaml_constructors[node.tag](_SCALARS, node)
+        elif frame.key is None:
+            path = frame.path + (len(frame.value),)
+        else:
+            path = frame.path + (frame.key,)
+        mark = event.start_mark
+        self.document.positions.setdefault(path, (mark.line + 1, mark.column + 1))
+        return path
 
-    def mapping(self, node: yaml.MappingNode, path: Path_) -> dict:
-        result: dict = {}
-        for key_node, value_node in node.value:
-            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag != "tag:yaml.org,2002:str":
-                self.problems.append(_at(self.document.file, key_node.start_mark, text("key_not_text"),
-                                         text("key_not_text_hint")))
-                continue
-            key = key_node.value
-            if key in result:
-                first_line = self.document.positions[path + (key,)][0]
-                self.problems.append(_at(
-                    self.document.file, key_node.start_mark,
-                    text("duplicate_key", name=key, line=first_line), text("duplicate_key_hint"),
-                ))
-                continue
-            self.document.positions[path + (key,)] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
-            result[key] = self.build(value_node, path + (key,))
-        return result
+    def put(self, frame: _Frame | None, value) -> None:
+        """A finished value goes into its list or mapping (or becomes the document)."""
+        if frame is None:
+            self.document.data = value
+        elif frame.key is None:
+            frame.value.append(value)
+        else:
+            if frame.key is not _REFUSED:
+                frame.value[frame.key] = value
+            frame.key = _EXPECTING_KEY
+
+    def start(self, event, value: dict | list) -> None:
+        if len(self.stack) >= MAX_DEPTH:
+            raise _Stop(self.at(event, "too_deep", limit=MAX_DEPTH))
+        frame = self.stack[-1] if self.stack else None
+        if frame is not None and frame.key is _EXPECTING_KEY:
+            self.problems.append(self.at(event, "key_not_text"))
+            self.stack.append(_Frame(value, None, is_key=True))
+            return
+        tag = event.tag
+        if tag not in (None, "!"):
+            self.check_tag(tag, event)
+        self.stack.append(_Frame(value, self.value_path(frame, event), is_key=False))
+
+    def scalar_value(self, event, tag: str, path: Path_ | None):
+        """A value YAML reads as something other than text: a number, true/false, nothing, a date."""
+        if tag in _SPECIAL_WORDS and event.implicit[0]:
+            self.problems.append(self.at(event, "special_word", word=event.value))
+            return None
+        if not self.check_tag(tag, event):
+            return None
+        if tag == "tag:yaml.org,2002:timestamp":
+            return event.value  # dates stay text: their form (day, month or year) is meaningful
+        if path is not None and event.implicit[0] and event.value:
+            self.document.plain_words[path] = event.value  # `NO`, `2024`: a hint can suggest quotes
+        node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
+        return yaml.SafeLoader.yaml_constructors[tag](_SCALARS, node)
+
+    def key(self, frame: _Frame, event, tag: str) -> None:
+        key = event.value
+        if tag == _STRING and key.isascii() and key.isprintable() and frame.path is not None \
+                and key not in frame.value:  # nearly every key: a field name, written once
+            self.document.positions[frame.path + (key,)] = (event.start_mark.line + 1, event.start_mark.column + 1)
+            frame.key = key
+            return
+        frame.key = _REFUSED
+        if tag in _SPECIAL_WORDS and event.implicit[0]:
+            self.problems.append(self.at(event, "special_word", word=event.value))
+            return
+        if tag != _STRING:
+            self.problems.append(self.at(event, "key_not_text"))
+            return
+        problems = len(self.problems)
+        key = self.checked_text(key, event)
+        if len(self.problems) > problems or frame.path is None:
+            return
+        if key in frame.value:
+            first_line = self.document.positions[frame.path + (key,)][0]
+            self.problems.append(self.at(event, "duplicate_key", name=key, line=first_line))
+            return
+        self.document.positions[frame.path + (key,)] = (event.start_mark.line + 1, event.start_mark.column + 1)
+        frame.key = key
+
+    def check_tag(self, tag: str, event) -> bool:
+        if tag in _PLAIN_TAGS:
+            return True
+        self.problems.append(self.at(event, "tag", tag=tag.replace("tag:yaml.org,2002:", "!!")))
+        return False
+
+    def checked_text(self, value: str, event) -> str:
+        """`value` in NFC, after a problem for any character no reader should get."""
+        unfit = None if value.isprintable() else _UNFIT.search(value)
+        if unfit:
+            self.problems.append(self.at(event, unfit.lastgroup, code=f"{ord(unfit.group()):04X}"))
+        elif value and not _VISIBLE.search(value):
+            self.problems.append(self.at(event, "invisible_text"))
+        elif not value.isascii() and not unicodedata.is_normalized("NFC", value):
+            return unicodedata.normalize("NFC", value)  # an escape (`"e\u0301"`) can spell decomposed letters
+        return value
+
+
+_IMPLICIT = yaml.resolver.Resolver.yaml_implicit_resolvers  # first character → [(tag, pattern)]
+
+
+def _implicit_tag(value: str) -> str:
+    """The tag YAML gives an unquoted scalar: `2024` an int, `no` a bool, `~` null; text otherwise."""
+    for tag, pattern in _IMPLICIT.get(value[:1], ()):
+        if pattern.match(value):
+            return tag
+    return _STRING
 
 
 _SCALARS = yaml.SafeLoader("")  # a constructor for plain scalars; holds no document

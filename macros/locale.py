@@ -68,6 +68,10 @@ class PartialDate:
     def iso(self) -> str:
         return "-".join(f"{part:02d}" for part in (self.year, self.month, self.day) if part)
 
+    def first_day(self) -> datetime.date:
+        """The first day the date covers: 1 March 2022 for `2022-03`, 1 January for a year."""
+        return datetime.date(self.year, self.month or 1, self.day or 1)
+
     def sort_key(self) -> tuple[int, int, int]:
         return (self.year, self.month or 0, self.day or 0)
 

@@ -45,6 +45,99 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "fill in the record's fields (see README)",
         "vi": "hãy điền các trường của hồ sơ (xem README)",
     },
+    "symlink": {"en": "the file is a symbolic link", "vi": "tệp là một liên kết tượng trưng (symlink)"},
+    "symlink_hint": {
+        "en": "put the file itself in the folder: links are not followed, so that nothing outside the project is published",
+        "vi": "hãy đặt chính tệp vào thư mục: liên kết không được đọc, để không công bố gì nằm ngoài dự án",
+    },
+    "not_a_file": {"en": "this is not a regular file", "vi": "đây không phải là một tệp thông thường"},
+    "not_a_file_hint": {
+        "en": "a data folder holds one YAML file per record; remove this entry",
+        "vi": "thư mục dữ liệu chỉ chứa mỗi hồ sơ một tệp YAML; hãy xóa mục này",
+    },
+    "unreadable": {"en": "the file cannot be read ({error})", "vi": "không đọc được tệp ({error})"},
+    "unreadable_hint": {
+        "en": "check that the file exists and that you may read it",
+        "vi": "hãy kiểm tra tệp có tồn tại và bạn có quyền đọc",
+    },
+    "two_documents": {
+        "en": "the file holds a second YAML document (`---`)",
+        "vi": "tệp có một tài liệu YAML thứ hai (`---`)",
+    },
+    "two_documents_hint": {
+        "en": "one file holds one record: move the second one into a file of its own",
+        "vi": "mỗi tệp chỉ chứa một hồ sơ: hãy chuyển hồ sơ thứ hai sang một tệp riêng",
+    },
+    "too_deep": {
+        "en": "the data is nested more than {limit} levels deep here",
+        "vi": "dữ liệu lồng nhau quá {limit} cấp tại đây",
+    },
+    "too_deep_hint": {
+        "en": "records nest a few levels at most: check the brackets and the indentation",
+        "vi": "hồ sơ chỉ lồng nhau vài cấp: hãy kiểm tra dấu ngoặc và thụt lề",
+    },
+    "special_word": {
+        "en": "`{word}` written without quotes has a special meaning in YAML",
+        "vi": "`{word}` khi không đặt trong ngoặc kép có nghĩa đặc biệt trong YAML",
+    },
+    "special_word_hint": {
+        "en": "write the fields out in full, or put the text in double quotes",
+        "vi": "hãy ghi đầy đủ các trường, hoặc đặt văn bản trong dấu ngoặc kép",
+    },
+    "control_character_in_text": {
+        "en": "the text contains an invisible control character (U+{code})",
+        "vi": "văn bản chứa một ký tự điều khiển không nhìn thấy được (U+{code})",
+    },
+    "control_character_in_text_hint": {
+        "en": "delete it (it often comes with text pasted from another program, or from an escape such as \\x0b)",
+        "vi": "hãy xóa ký tự này (thường lẫn vào khi dán văn bản từ chương trình khác, hoặc từ một mã thoát như \\x0b)",
+    },
+    "direction_character": {
+        "en": "the text contains an invisible character that changes the direction of the text around it (U+{code})",
+        "vi": "văn bản chứa một ký tự ẩn làm đổi chiều hiển thị của văn bản xung quanh (U+{code})",
+    },
+    "direction_character_hint": {
+        "en": "delete it: readers would see the text in another order than it is written",
+        "vi": "hãy xóa ký tự này: người đọc sẽ thấy văn bản theo thứ tự khác với thứ tự đã viết",
+    },
+    "invalid_character": {
+        "en": "the text contains a code that is not a character (U+{code})",
+        "vi": "văn bản chứa một mã không phải là ký tự (U+{code})",
+    },
+    "invalid_character_hint": {
+        "en": "delete it, or write the character itself instead of its escape",
+        "vi": "hãy xóa mã này, hoặc viết chính ký tự thay cho mã thoát của nó",
+    },
+    "invisible_text": {"en": "the text has no visible character", "vi": "văn bản không có ký tự nào nhìn thấy được"},
+    "invisible_text_hint": {
+        "en": "write the text, or remove the field if it has none",
+        "vi": "hãy viết nội dung, hoặc xóa trường này nếu không có nội dung",
+    },
+    "subfolder": {"en": "this folder is not read", "vi": "thư mục này không được đọc"},
+    "subfolder_hint": {
+        "en": "data files sit directly in {folder}/: move the files up and remove the folder",
+        "vi": "tệp dữ liệu phải nằm ngay trong {folder}/: hãy chuyển các tệp ra ngoài và xóa thư mục này",
+    },
+    "suffix_case": {"en": "this file is not read: its extension is not `.yml`", "vi": "tệp này không được đọc: phần mở rộng không phải `.yml`"},
+    "suffix_case_hint": {"en": "rename it to `{name}`", "vi": "hãy đổi tên tệp thành `{name}`"},
+    "not_data": {"en": "this file is not a data file and is not read", "vi": "tệp này không phải tệp dữ liệu và không được đọc"},
+    "not_data_hint": {
+        "en": "{folder}/ holds only records (`ID.yml`): move the file elsewhere",
+        "vi": "thư mục {folder}/ chỉ chứa hồ sơ (`MÃ.yml`): hãy chuyển tệp này đi nơi khác",
+    },
+    "folder_outside": {
+        "en": "the data folder is a link to a place outside the project",
+        "vi": "thư mục dữ liệu là liên kết tới một nơi nằm ngoài dự án",
+    },
+    "folder_outside_hint": {
+        "en": "keep the data inside the project: replace the link with the folder itself",
+        "vi": "hãy giữ dữ liệu trong dự án: thay liên kết bằng chính thư mục",
+    },
+    "folder_not_folder": {"en": "this should be a folder", "vi": "đây phải là một thư mục"},
+    "folder_not_folder_hint": {
+        "en": "replace the file with a folder of records",
+        "vi": "hãy thay tệp này bằng một thư mục chứa các hồ sơ",
+    },
     "alias": {"en": "YAML aliases (*name) are not allowed", "vi": "không được dùng bí danh YAML (*tên)"},
     "alias_hint": {
         "en": "write the value out in full instead of referring to an anchor",
@@ -117,6 +210,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{field} must be {expected}, not {actual}",
         "vi": "{field} phải là {expected}, không phải {actual}",
     },
+    "quote_hint": {
+        "en": "YAML reads `{word}` without quotes as something other than text: write \"{word}\"",
+        "vi": "YAML hiểu `{word}` không có ngoặc kép là một giá trị khác văn bản: hãy viết \"{word}\"",
+    },
     "not_allowed_value": {
         "en": "{field}: `{value}` is not an allowed value",
         "vi": "{field} có giá trị `{value}` không hợp lệ",
@@ -171,6 +268,19 @@ MESSAGES: dict[str, dict[str, str]] = {
     "pending_hint": {"en": "add `en:` when the translation is ready", "vi": "hãy thêm `en:` khi có bản dịch"},
     "no_such_date": {"en": "{field}: {date} is not a date that exists", "vi": "{field}: ngày {date} không tồn tại"},
     "no_such_date_hint": {"en": "check the day and the month", "vi": "hãy kiểm tra lại ngày và tháng"},
+    "date_out_of_range": {
+        "en": "{field}: {date} is outside the years this site records ({first}–{last})",
+        "vi": "{field}: {date} nằm ngoài khoảng năm mà trang ghi nhận ({first}–{last})",
+    },
+    "date_out_of_range_hint": {"en": "check the year", "vi": "hãy kiểm tra lại năm"},
+    "date_in_future": {
+        "en": "{field}: {date} is in the future, but this date reports something that has happened",
+        "vi": "{field}: {date} là ngày trong tương lai, nhưng ngày này ghi nhận một việc đã xảy ra",
+    },
+    "date_in_future_hint": {
+        "en": "check the year (a typo such as 2204 for 2024?)",
+        "vi": "hãy kiểm tra lại năm (gõ nhầm, ví dụ 2204 thay vì 2024?)",
+    },
     "end_before_start": {
         "en": "the end ({end}) is before the start ({start})",
         "vi": "ngày kết thúc ({end}) sớm hơn ngày bắt đầu ({start})",
@@ -192,6 +302,30 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "put the image in the {folder}/ folder and write its path as {folder}/NAME.jpg",
         "vi": "hãy đặt ảnh vào thư mục {folder}/ và ghi đường dẫn dạng {folder}/TÊN-ẢNH.jpg",
     },
+    "image_link": {
+        "en": "the image `{file}` is a symbolic link",
+        "vi": "ảnh `{file}` là một liên kết tượng trưng (symlink)",
+    },
+    "image_link_hint": {
+        "en": "put the image file itself in {folder}/: links are not followed",
+        "vi": "hãy đặt chính tệp ảnh vào thư mục {folder}/: liên kết không được đọc",
+    },
+    "image_unreadable": {
+        "en": "`{file}` does not open as an image",
+        "vi": "không mở được `{file}` dưới dạng ảnh",
+    },
+    "image_unreadable_hint": {
+        "en": "save the picture again as a {expected} file from an image program",
+        "vi": "hãy lưu lại ảnh dưới dạng tệp {expected} bằng một chương trình xử lý ảnh",
+    },
+    "image_format": {
+        "en": "`{file}` is named as a {expected} image but holds a {actual} image",
+        "vi": "`{file}` mang tên ảnh {expected} nhưng thực chất là ảnh {actual}",
+    },
+    "image_format_hint": {
+        "en": "give the file the extension of its real format, or convert it to {expected}",
+        "vi": "hãy đặt phần mở rộng đúng với định dạng thật của tệp, hoặc chuyển ảnh sang {expected}",
+    },
     "id_not_file_name": {
         "en": "the id `{id}` differs from the file name `{stem}.yml`",
         "vi": "mã `{id}` khác với tên tệp `{stem}.yml`",
@@ -199,6 +333,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "id_not_file_name_hint": {
         "en": "write `id: {stem}`, or rename the file to `{id}.yml` (ids are permanent)",
         "vi": "hãy ghi `id: {stem}`, hoặc đổi tên tệp thành `{id}.yml` (mã đã công bố thì không đổi)",
+    },
+    "file_name_not_id_hint": {
+        "en": "rename the file to `{id}.yml`: a file name is the record's id (lowercase letters, digits, hyphens)",
+        "vi": "hãy đổi tên tệp thành `{id}.yml`: tên tệp chính là mã hồ sơ (chữ thường, số, dấu gạch ngang)",
     },
     # the whole dataset (dataset.py) and links between files (references.py)
     "not_a_mapping": {

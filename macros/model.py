@@ -7,11 +7,13 @@ here, once per build, so the data never holds two copies that could disagree.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from macros.locale import PartialDate, Text
 from macros.regions import region_of
 
+ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")  # a record's id, as the schema states it; always with fullmatch
 PLAN_SECTIONS = ("objectives", "tasks", "priority_areas", "solutions")
 PARTNER_KINDS = ("government", "international-organisation", "mechanism", "company")
 STATUSES = ("planned", "in-progress", "done", "cancelled", "suspended")

@@ -30,7 +30,15 @@ class Problem:
             if self.column is not None:
                 place += f":{self.column}"
         text = f"{place}: {self.message}"
-        return f"{text} — {self.hint}" if self.hint else text
+        return _one_line(f"{text} — {self.hint}" if self.hint else text)
+
+
+def _one_line(text: str) -> str:
+    """A problem is one line of output, whatever the value it quotes: `https://x/\\n` stays on its line."""
+    return text.translate(_VISIBLE_ESCAPES)
+
+
+_VISIBLE_ESCAPES = {code: f"\\x{code:02x}" for code in range(32)} | {ord("\n"): "\\n", ord("\r"): "\\r", ord("\t"): "\\t"}
 
 
 class InvalidData(Exception):

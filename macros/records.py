@@ -8,21 +8,38 @@ the texts whose English translation is still pending.
 
 from __future__ import annotations
 
+import datetime
 from pathlib import Path, PurePosixPath
 
 import pycountry
 
+from macros import images
+from macros.images import MEDIA_FOLDER
 from macros.load import Document, Path_, describe
 from macros.locale import PartialDate, Text
 from macros.messages import text
 from macros.model import (
-    PLAN_SECTIONS, Activity, Agreement, Decision, Image, Partner, Person, Place, Plan, PlanElement,
+    ID, PLAN_SECTIONS, Activity, Agreement, Decision, Image, Partner, Person, Place, Plan, PlanElement,
     Record, Source, TaskGroup,
 )
 from macros.problems import Problem
 
 
-MEDIA_FOLDER = "media"
+
+FIRST_YEAR = 1945  # the ministry was founded in 1945: nothing it records happened earlier
+LAST_YEAR = 2100   # plans look a few years ahead; a later year is a typo (and beyond what file formats date)
+# dates that report what already happened: a source's, a signature's, an "as of"; they cannot lie in the future
+REPORTED_DATES = {"date", "date_signed", "signed", "status_as_of", "state_as_of", "legal_force_as_of"}
+
+
+def _latest_report() -> tuple[int, int, int]:
+    """Tomorrow in UTC: the latest day anyone anywhere can date a report today.
+
+    The only use of the clock in the project: it can refuse a date, never
+    write one, so a file once accepted stays accepted and pages never change.
+    """
+    tomorrow = datetime.datetime.now(datetime.timezone.utc).date() + datetime.timedelta(days=1)
+    return (tomorrow.year, tomorrow.month, tomorrow.day)
 
 
 class _Reader:
@@ -54,15 +71,27 @@ class _Reader:
         return [self.text(path + (index,)) for index in range(len(self.get(path)))]
 
     def date(self, path: Path_) -> PartialDate | None:
-        """The date at `path`, or None (and a problem) if no such day exists."""
+        """The date at `path`, or None (and a problem) if no such day exists or it is out of range."""
         raw = self.get(path)
         try:
-            return PartialDate.parse(raw)
+            date = PartialDate.parse(raw)
         except ValueError:
             self.problems.append(self.document.problem(
                 path, text("no_such_date", field=describe(path), date=raw), text("no_such_date_hint"),
             ))
             return None
+        if not FIRST_YEAR <= date.year <= LAST_YEAR:
+            self.problems.append(self.document.problem(
+                path, text("date_out_of_range", field=describe(path), date=raw, first=FIRST_YEAR, last=LAST_YEAR),
+                text("date_out_of_range_hint"),
+            ))
+            return None
+        if path[-1] in REPORTED_DATES and date.sort_key() > _latest_report():
+            self.problems.append(self.document.problem(
+                path, text("date_in_future", field=describe(path), date=raw), text("date_in_future_hint"),
+            ))
+            return None
+        return date
 
     def period(self, path: Path_) -> tuple[PartialDate, PartialDate | None]:
         start = self.date(path + ("start",))
@@ -85,14 +114,14 @@ class _Reader:
         return code
 
     def image(self, path: Path_) -> Image:
-        """An image whose file exists inside media/ (the schema already refused `../`)."""
+        """An image that is what its name says, inside media/ (the schema already refused `../`)."""
         file = self.get(path + ("file",))
-        media = (self.root / MEDIA_FOLDER).resolve()
-        target = (self.root / file).resolve()
-        if not target.is_relative_to(media) or not target.is_file():
+        found = images.problem(self.root, file)
+        if found:
+            key, values = found
             self.problems.append(self.document.problem(
-                path + ("file",), text("no_image", file=file, folder=MEDIA_FOLDER),
-                text("no_image_hint", folder=MEDIA_FOLDER),
+                path + ("file",), text(key, file=file, folder=MEDIA_FOLDER, **values),
+                text(f"{key}_hint", folder=MEDIA_FOLDER, **values),
             ))
         return Image(file, self.text(path + ("alt",)), self.optional(path + ("credit",), self.text))
 
@@ -126,9 +155,9 @@ def read_record(collection: str, document: Document, root: Path) -> tuple[Record
     data = document.data
     stem = PurePosixPath(document.file).stem
     if data["id"] != stem:
+        hint = "id_not_file_name_hint" if ID.fullmatch(stem) else "file_name_not_id_hint"  # `my file` is no id
         reader.problems.append(document.problem(
-            ("id",), text("id_not_file_name", id=data["id"], stem=stem),
-            text("id_not_file_name_hint", id=data["id"], stem=stem),
+            ("id",), text("id_not_file_name", id=data["id"], stem=stem), text(hint, id=data["id"], stem=stem),
         ))
     record = _READERS[collection](reader, data)
     return record, reader.problems

@@ -16,11 +16,11 @@ from pathlib import Path
 
 from macros import messages
 from macros.load import read
-from macros.model import COLLECTIONS, Model
+from macros.model import COLLECTIONS, ID, Model
 from macros.problems import Problem
 
 FILE = "redirects.yml"
-_ADDRESS = re.compile(rf"^({'|'.join(COLLECTIONS)})/([a-z0-9]+(?:-[a-z0-9]+)*)$")
+_ADDRESS = re.compile(rf"({'|'.join(COLLECTIONS)})/({ID.pattern})")  # the whole value: fullmatch
 
 
 def load(root: Path, model: Model) -> tuple[dict[str, str], list[Problem]]:
@@ -36,7 +36,7 @@ def load(root: Path, model: Model) -> tuple[dict[str, str], list[Problem]]:
     redirects: dict[str, str] = {}
     for old, new in document.data.items():
         for address in (old, new):
-            if not isinstance(address, str) or not _ADDRESS.match(address):
+            if not isinstance(address, str) or not _ADDRESS.fullmatch(address):
                 problems.append(document.problem((old,), messages.text("redirect_bad_address", address=address),
                                                   messages.text("redirect_hint")))
         if problems:

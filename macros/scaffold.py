@@ -8,15 +8,13 @@ to confirm. An id that exists already, or that is not a valid slug, is refused.
 from __future__ import annotations
 
 import datetime
-import re
 from pathlib import Path
 
 from macros import messages
-from macros.model import SINGULAR
+from macros.model import ID, SINGULAR
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates" / "new"
 KINDS = {singular: collection for collection, singular in SINGULAR.items()}  # activity → activities
-_SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
 
 class Refused(Exception):
@@ -25,7 +23,7 @@ class Refused(Exception):
 
 def new(kind: str, record_id: str, root: Path, today: datetime.date | None = None) -> Path:
     """Write `<collection>/<record_id>.yml` below `root` from the kind's template; return its path."""
-    if not _SLUG.match(record_id) or len(record_id) > 80:
+    if not ID.fullmatch(record_id) or len(record_id) > 80:
         raise Refused(messages.text("new_bad_id", id=record_id))
     collection = KINDS[kind]
     target = root / collection / f"{record_id}.yml"

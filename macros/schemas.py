@@ -16,6 +16,7 @@ import jsonschema
 import jsonschema_rs
 import referencing
 import referencing.jsonschema
+import regress
 
 from macros.load import Document, describe
 from macros.messages import language, text
@@ -57,13 +58,33 @@ def raw(schema_name: str) -> dict:
 
 
 @cache
+def _ecma(pattern: str) -> regress.Regex:
+    return regress.Regex(pattern)
+
+
+def _ecma_pattern(validator, pattern: str, instance, schema):
+    """`pattern` as JSON Schema defines it, in ECMA-262's dialect.
+
+    jsonschema uses Python's `re.search`, whose `$` also matches before a final
+    newline, so `"2025-01-15\\n"` would pass `^…$` there and fail in jsonschema-rs
+    and in editors' IDEs. With an ECMA-262 engine (regress, by jsonschema's
+    author) every validator gives the same verdict.
+    """
+    if validator.is_type(instance, "string") and not _ecma(pattern).find(instance):
+        yield jsonschema.ValidationError(f"{instance!r} does not match {pattern!r}")
+
+
+_Validator = jsonschema.validators.extend(jsonschema.Draft202012Validator, {"pattern": _ecma_pattern})
+
+
+@cache
 def validator(schema_name: str) -> jsonschema.Draft202012Validator:
     """The validator for `<schema_name>.schema.json`, with every `$ref` replaced by its target.
 
     Resolving references again for every value of every record was half of the
     validation time; the schemas have no recursive reference, so inlining is exact.
     """
-    return jsonschema.Draft202012Validator(_inline(raw(schema_name), f"{schema_name}.schema.json"))
+    return _Validator(_inline(raw(schema_name), f"{schema_name}.schema.json"))
 
 
 def _inline(node, document: str):
@@ -119,8 +140,11 @@ def _explain(document: Document, error: jsonschema.ValidationError) -> Problem:
     if keyword == "type":
         expected = error.validator_value if isinstance(error.validator_value, list) else [error.validator_value]
         wanted = text("or").join(text(f"type_{kind}") for kind in expected)
-        return document.problem(path, text("wrong_type", field=field, expected=wanted, actual=_type_name(value)),
-                                _hint(error))
+        word = document.plain_words.get(path)
+        hint = _hint(error)
+        if word and "string" in expected:
+            hint = "; ".join(filter(None, [text("quote_hint", word=word), hint]))
+        return document.problem(path, text("wrong_type", field=field, expected=wanted, actual=_type_name(value)), hint)
     if keyword == "enum":
         choices = ", ".join(str(choice) for choice in error.validator_value)
         return document.problem(path, text("not_allowed_value", field=field, value=value),
