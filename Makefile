@@ -72,5 +72,5 @@ bench: $(STAMP) browser $(LIGHTHOUSE) # Benchmark builds at 100, 1,000 and 5,000
 	$(PYTHON) bench/run.py
 
 .PHONY: clean
-clean: # Remove the built site and caches
-	rm -rf site .pytest_cache
+clean: # Remove the built site, the folders of an interrupted build, and caches
+	rm -rf site site.previous .site-* .pytest_cache

@@ -16,7 +16,7 @@ from macros.locale import LANGUAGES
 from macros.model import COLLECTIONS, PARTNER_KINDS, Model
 from macros.pages import timeline
 from macros.regions import REGIONS
-from macros.render import PageContext, render
+from macros.render import PageContext, highlighted_yaml, render
 
 
 LATEST_ACTIVITIES = 100  # the index stays short at any size; each year has its own page
@@ -139,13 +139,15 @@ def define_env(env) -> None:
     def example_record(collection: str, record_id: str) -> str:
         """A real record's file, shown as it is, as a complete example for editors.
 
-        The guide names a well-filled record; a copy of the site with other data
-        (the benchmark's) shows its collection's first record instead.
+        The file's text is highlighted and escaped into HTML here: it never
+        becomes Markdown source, so nothing in it (a fence, a tag) can turn
+        into markup. The guide names a well-filled record; a copy of the site
+        with other data (the benchmark's) shows its collection's first record.
         """
         records = model().collection(collection)
-        record_id = record_id if record_id in records else min(records)
-        text = (root / collection / f"{record_id}.yml").read_text(encoding="utf-8")
-        return f"```yaml title=\"{collection}/{record_id}.yml\"\n{text.rstrip()}\n```"
+        record = records[record_id if record_id in records else min(records)]
+        source = (root / record.file).read_text(encoding="utf-8-sig")
+        return show("example_record", name=record.file, code=highlighted_yaml(source.rstrip()))
 
     @env.macro
     def translation_status() -> str:

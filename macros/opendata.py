@@ -8,7 +8,8 @@ CSV conventions (stated on the open-data page): UTF-8 with a byte-order mark so
 that spreadsheet programs show Vietnamese correctly; one row per record; one
 column per top-level field in schema order; a localised text gives the
 language's text (the Vietnamese one, marked, while the English is pending);
-list entries are joined with " | "; the fields of a nested entry with "; ".
+list entries are joined with " | "; the fields of a nested entry with "; "; a
+cell a spreadsheet would read as a formula starts with a single quote (OWASP).
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ LICENCE = {"name": "Creative Commons Attribution 4.0 International (CC BY 4.0)",
            "url": "https://creativecommons.org/licenses/by/4.0/"}
 LIST_SEPARATOR, FIELD_SEPARATOR = " | ", "; "
 PENDING_MARK = {"vi": "", "en": "[translation pending] "}
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")  # OWASP "CSV injection": what makes a spreadsheet evaluate a cell
 
 
 @dataclass(frozen=True)
@@ -81,8 +83,13 @@ def _csv(collection: str, records: list[dict], lang: str) -> bytes:
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(columns)
     for record in records:
-        writer.writerow([_cell(record.get(column), lang) for column in columns])
+        writer.writerow([_inert(_cell(record.get(column), lang)) for column in columns])
     return "\ufeff".encode("utf-8") + out.getvalue().encode("utf-8")
+
+
+def _inert(cell: str) -> str:
+    """The cell as text a spreadsheet shows, never a formula it runs: a leading quote where one could start."""
+    return "'" + cell if cell.startswith(FORMULA_STARTS) else cell
 
 
 def _cell(value, lang: str) -> str:

@@ -65,7 +65,7 @@ class RecordPages(BasePlugin):
             self.data = dataset.load(data_root(config))
         except InvalidData as invalid:
             raise PluginError(messages.text("build_invalid") + "\n" + invalid.report()) from None
-        self.last_date = self.data.model.last_date().iso()
+        self.last_date = self.data.model.last_date().first_day().isoformat()  # MkDocs needs a day
         config.extra["ui"] = theme_words(config.plugins["i18n"].current_language)
 
     @event_priority(-200)
@@ -117,9 +117,23 @@ class RecordPages(BasePlugin):
             config.extra.alternate = deepcopy(config.plugins["i18n"].extra_alternate)  # i18n sets the attribute
         return template
 
+    def on_env(self, env, config: MkDocsConfig, files: Files):
+        """The theme's templates, from which each page's Content-Security-Policy is computed."""
+        self.policies = csp.Policies(env, config)
+        self.base_urls: dict[str, str] = {}
+        return env
+
+    def on_page_context(self, context, page, config: MkDocsConfig, nav):
+        self.base_urls[page.url] = context["base_url"]  # the page's depth: what the theme's scripts depend on
+        return context
+
+    def on_template_context(self, context, template_name: str, config: MkDocsConfig):
+        self.base_urls[template_name] = context["base_url"]
+        return context
+
     def on_post_page(self, output: str, page, config: MkDocsConfig) -> str:
         _write_page_sitemap(page, config)
-        return csp.add_policy(search.mark_searchable(output, page.url))
+        return self.policies.add(search.mark_searchable(output, page.url), self.base_urls.pop(page.url))
 
     def on_post_template(self, output: str, template_name: str, config: MkDocsConfig) -> str:
         """Give each language its own 404 page and a sitemap where Material's switcher looks for it.
@@ -129,7 +143,7 @@ class RecordPages(BasePlugin):
         """
         lang = config.plugins["i18n"].current_language
         if template_name == "404.html":
-            output = csp.add_policy(output)
+            output = self.policies.add(output, self.base_urls.pop(template_name))
         if lang == LANGUAGES[0] or template_name not in {"404.html", "sitemap.xml"}:
             return output
         target = Path(config.site_dir) / language_root(lang) / template_name

@@ -21,8 +21,13 @@ def build(root: Path, site: Path) -> int:
     staging = Path(tempfile.mkdtemp(prefix=".site-", dir=site.parent))
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean",
                "--config-file", str(root / "mkdocs.yml"), "--site-dir", str(staging)]
-    if subprocess.run(command, cwd=root).returncode != 0:
-        shutil.rmtree(staging, ignore_errors=True)
+    built = False
+    try:
+        built = subprocess.run(command, cwd=root).returncode == 0
+    finally:  # also when interrupted (Ctrl-C); a killed build's folder is git-ignored and `make clean` removes it
+        if not built:
+            shutil.rmtree(staging, ignore_errors=True)
+    if not built:
         print(messages.text("build_failed", site=site), file=sys.stderr)
         return 1
     previous = site.with_name(site.name + ".previous")

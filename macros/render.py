@@ -17,6 +17,9 @@ import nh3
 import yaml
 from markupsafe import Markup, escape
 from mkdocs.utils import get_relative_url
+from pygments import highlight
+from pygments.formatters import HtmlFormatter
+from pygments.lexers import YamlLexer
 
 from macros.charts import group_progress
 from macros.locale import DEFAULT_LANGUAGE, LANGUAGES, PartialDate, Text, country_name, format_range
@@ -113,6 +116,11 @@ class PageContext:
         html = markdown_lib.markdown(text.get(self.lang), extensions=["sane_lists"], output_format="html")
         return Markup(nh3.clean(html, tags=_ALLOWED_TAGS, url_schemes={"http", "https", "mailto"},
                                 link_rel="noopener noreferrer"))
+
+
+def highlighted_yaml(source: str) -> Markup:
+    """YAML text as the theme's highlighted code: Pygments escapes every character of it."""
+    return Markup(highlight(source, YamlLexer(), HtmlFormatter(nowrap=True)))
 
 
 def render(template: str, context: PageContext, **values) -> str:
