@@ -31,11 +31,9 @@ def mkdocs_build(project: Path, site_dir: Path, env: dict | None = None) -> subp
     )
 
 
-@pytest.fixture
-def project_copy(tmp_path: Path) -> Path:
-    """A copy of the site's sources that a test may break."""
-    copy = tmp_path / "project"
-    copy.mkdir()
+def copy_project(copy: Path) -> Path:
+    """A copy of the site's sources at `copy`."""
+    copy.mkdir(parents=True)
     for part in SITE_PARTS:
         source = REPO / part
         if source.is_dir():
@@ -43,6 +41,12 @@ def project_copy(tmp_path: Path) -> Path:
         else:
             shutil.copy2(source, copy / part)
     return copy
+
+
+@pytest.fixture
+def project_copy(tmp_path: Path) -> Path:
+    """A copy of the site's sources that a test may break."""
+    return copy_project(tmp_path / "project")
 
 
 @pytest.fixture(scope="session")

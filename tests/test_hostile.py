@@ -6,14 +6,18 @@ from the good data, then runs the two commands an editor and CI run.
 
 from __future__ import annotations
 
+import base64
+import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import pytest
 
-from conftest import BUILD_ENV
+from conftest import BUILD_ENV, REPO, QuietHandler, copy_project
 
 GOOD = """\
 id: xx-test
@@ -37,6 +41,52 @@ def good(old: str, new: str) -> str:
     return GOOD.replace(old, new, 1)
 
 
+ACTIVITY = """\
+id: xx-visit
+kind: meeting
+title:
+  vi: Buổi làm việc thử nghiệm
+  en: Test meeting
+start: "2024-03-05"
+places:
+  - country: KR
+partners: [kr-mois]
+summary:
+  vi: Tóm tắt thử nghiệm.
+  en: Test summary.
+sources:
+  - publisher:
+      vi: Bộ Nội vụ
+      en: Ministry of Home Affairs
+    language: vi
+    date: "2024-03-06"
+"""
+VISIT = "activities/xx-visit.yml"
+
+
+def visit(old: str, new: str) -> str:
+    assert old in ACTIVITY
+    return ACTIVITY.replace(old, new, 1)
+
+
+def nested(levels: int, opening: str = "[") -> str:
+    return good("country: KR", "country: KR\nareas: " + opening * levels)
+
+
+def link(target: str, name: str = FILE) -> Callable[[Path], None]:
+    """A case's set-up: `name` in the project becomes a symbolic link to `target` (relative to the project)."""
+    def make(project: Path) -> None:
+        path = project / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.unlink(missing_ok=True)
+        os.symlink(target if target.startswith("/") else project / target, path)
+    return make
+
+
+PNG = base64.b64decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=")
+WITH_IMAGE = good("country: KR", "country: KR\nimage:\n  file: media/xx-photo.jpg\n  alt: {vi: Ảnh, en: Photo}")
+
+
 def partner(identifier: str, parent: str) -> str:
     return good("id: xx-test", f"id: {identifier}").replace("country: KR", f"country: KR\nparent: {parent}")
 
@@ -52,7 +102,9 @@ class Case:
     line: int | None
     message: str
     file: str = FILE
-    others: dict[str, str] = field(default_factory=dict)  # further files of the case
+    others: dict[str, str | bytes] = field(default_factory=dict)  # further files of the case
+    prepare: Callable[[Path], None] | None = None  # links, folders: what files alone cannot say
+    where: str = ""  # the name the problem is reported under, when it is not the file's
 
     def __str__(self) -> str:
         return self.name
@@ -99,6 +151,63 @@ CASES = [
          "does not have the expected form"),
     Case("image-outside-media", good("country: KR", "country: KR\nimage:\n  file: media/../../etc/passwd\n"
                                      "  alt: {vi: Ảnh, en: Photo}"), 8, "does not have the expected form"),
+    # issue 10, finding 2: nesting, whatever the parser
+    Case("nested-100000", nested(100_000), 7, "nested more than 12 levels deep"),
+    Case("nested-20000", nested(20_000), 7, "nested more than 12 levels deep"),
+    Case("nested-2000-mappings", nested(2_000, "{a: "), 7, "nested more than 12 levels deep"),
+    Case("nested-block-lists", good("country: KR", "country: KR\nareas:\n  " + "- " * 5_000 + "x"), 8,
+         "nested more than 12 levels deep"),
+    # finding 3: escapes that spell what the file itself may not hold
+    Case("escaped-vertical-tab", good("  en: Test agency", '  en: "Test\\x0bagency"'), 4,
+         "invisible control character (U+000B)"),
+    Case("escaped-nul", good("  en: Test agency", '  en: "Test\\u0000agency"'), 4, "control character (U+0000)"),
+    Case("escaped-escape", good("  en: Test agency", '  en: "Test\\eagency"'), 4, "control character (U+001B)"),
+    Case("escaped-form-feed", good("  en: Test agency", '  en: "Test\\fagency"'), 4, "control character (U+000C)"),
+    Case("lone-surrogate", good("  en: Test agency", '  en: "Test\\ud800agency"'), 4, "not a character (U+D800)"),
+    Case("activity-year-9999", visit('start: "2024-03-05"', 'start: "9999-12-31"'), 6, "outside the years",
+         file=VISIT),
+    Case("activity-year-0000", visit('start: "2024-03-05"', 'start: "0000"'), 6, "outside the years", file=VISIT),
+    Case("source-far-future", good('date: "2024-01-09"', 'date: "2204-01-09"'), 12, "2204-01-09 is outside the years"),
+    Case("source-year-0-month", good('date: "2024-01-09"', 'date: "0000-05"'), 12, "0000-05 is outside the years"),
+    Case("source-after-today", good('date: "2024-01-09"', 'date: "2099-01-09"'), 12, "is in the future"),
+    # finding 4: what validate itself crashed on
+    Case("surrogate-in-key", good("kind: government", '"ki\\udc00nd": government'), 5,
+         "not a character (U+DC00)"),
+    Case("dangling-link", "", None, "is a symbolic link", prepare=link("partners/nowhere.yml")),
+    Case("link-to-folder", "", None, "is a symbolic link", prepare=link("partners")),
+    Case("link-to-dev-zero", "", None, "is a symbolic link", prepare=link("/dev/zero")),
+    Case("link-to-outside-file", "", None, "is a symbolic link", prepare=link("/etc/hostname")),
+    Case("data-folder-linked-outside", GOOD, None, "a link to a place outside the project", where="partners",
+         prepare=lambda project: (shutil.move(project / "partners", project.parent / "partners-outside"),
+                                  os.symlink(project.parent / "partners-outside", project / "partners"))),
+    # finding 5: one verdict from both schema validators
+    Case("url-final-newline", good("country: KR", 'country: KR\nwebsite: "https://example.org/\\n"'), 7,
+         "`https://example.org/\\n` does not have the expected form"),
+    Case("date-final-newline", visit('start: "2024-03-05"', 'start: "2025-01-15\\n"'), 6,
+         "does not have the expected form", file=VISIT),
+    Case("redirect-final-newline", '"partners/xx-old\\n": partners/kr-mois\n', 1,
+         "is not an address of the form", file="redirects.yml"),
+    # finding 7: nothing skipped in silence, media by content
+    Case("upper-case-extension", GOOD, None, "its extension is not `.yml`", file="partners/xx-test.YAML"),
+    Case("upper-case-yml", GOOD, None, "its extension is not `.yml`", file="partners/xx-test.YML"),
+    Case("file-in-subfolder", "not: [valid", None, "this folder is not read", file="partners/old/xx-test.yml",
+         where="partners/old/"),
+    Case("other-file", "notes", None, "is not a data file", file="partners/notes.txt"),
+    Case("html-named-jpg", WITH_IMAGE, 8, "does not open as an image",
+         others={"media/xx-photo.jpg": b"<html><script>alert(1)</script></html>"}),
+    Case("png-named-jpg", WITH_IMAGE, 8, "is named as a JPEG image but holds a PNG image",
+         others={"media/xx-photo.jpg": PNG}),
+    Case("image-link", WITH_IMAGE, 8, "is a symbolic link", prepare=link("/etc/hostname", "media/xx-photo.jpg")),
+    # finding 8: smaller
+    Case("title-of-a-space", good("  en: Test agency", '  en: " "'), 4, "has no visible character"),
+    Case("title-of-zero-width-space", good("  en: Test agency", '  en: "\\u200b"'), 4, "has no visible character"),
+    Case("bidi-override", good("  en: Test agency", '  en: "Test \u202eycnega"'), 4,
+         "changes the direction of the text"),
+    Case("space-in-file-name", GOOD, 1, "rename the file to `xx-test.yml`", file="partners/xx test.yml"),
+    Case("merge-key", good("country: KR", "country: KR\n<<: {website: https://example.org}"), 7,
+         "`<<` written without quotes has a special meaning"),
+    Case("country-no", good("country: KR", "country: NO"), 6, 'write "NO"'),
+    Case("second-document", GOOD + "---\n" + GOOD, 13, "a second YAML document"),
 ]
 
 
@@ -127,7 +236,9 @@ def test_bad_input_is_located_and_changes_nothing(case, project_copy, built_site
     for name, content in case.others.items():
         write(project_copy / name, content)
     write(project_copy / case.file, case.content)
-    place = case.file + (f":{case.line}:" if case.line else ":")
+    if case.prepare:
+        case.prepare(project_copy)
+    place = (case.where or case.file) + (f":{case.line}:" if case.line else ":")
     for command in (["validate"], ["build"]):
         result = run(project_copy, *command)
         assert result.returncode == 1, (command, result.stdout)
@@ -145,3 +256,106 @@ def test_a_byte_order_mark_and_decomposed_letters_are_accepted_and_normalised(pr
     assert run(project_copy, "build").returncode == 0
     page = (project_copy / "site" / "partners" / "xx-test" / "index.html").read_text(encoding="utf-8")
     assert '<h1 id="title">Cơ quan thử nghiệm</h1>' in page
+
+
+# --- valid data that tries to become markup: it must stay text everywhere it is shown ----------------
+
+# a double-quoted name whose continuation lines, as the file is written, close the guide's code fence and open another
+FENCE_BREAK = 'Inert\n```\n\n<script>window.pwned = 1</script><img src=x onerror="window.pwned = 2">\n\n```yaml\nend'
+FORMULA = '=HYPERLINK(\\"https://example.org/\\", \\"x\\")'
+
+
+@pytest.fixture(scope="module")
+def hostile_but_valid_site(tmp_path_factory) -> Path:
+    """The real project with the guide's example partner named to break out of a code block and into a formula."""
+    project = copy_project(tmp_path_factory.mktemp("inert") / "project")
+    example = project / "partners" / "fr-mtfp.yml"
+    text = example.read_text(encoding="utf-8")
+    start = text.index("\nname:\n") + 1
+    end = text.index("\n", text.index("  en:", start)) + 1
+    name = f'name:\n  vi: "{FORMULA}"\n  en: "' + FENCE_BREAK.replace('"', '\\"') + '"\n'
+    example.write_text(text[:start] + name + text[end:], encoding="utf-8")
+    assert run(project, "validate").returncode == 0
+    assert run(project, "build").returncode == 0
+    return project / "site"
+
+
+@pytest.mark.parametrize("guide", ["guide/index.html", "en/guide/index.html"])
+def test_a_data_file_shown_in_the_guide_stays_text(hostile_but_valid_site, guide):
+    from bs4 import BeautifulSoup
+
+    html = (hostile_but_valid_site / guide).read_text(encoding="utf-8")
+    soup = BeautifulSoup(html, "html.parser")
+    assert "window.pwned" not in " ".join(script.get_text() for script in soup.find_all("script"))
+    assert not soup.find("img", attrs={"onerror": True})
+    example = next(block for block in soup.select("div.highlight") if "partners/fr-mtfp.yml" in block.get_text())
+    assert '<script>window.pwned = 1</script>' in example.code.get_text()  # shown as it is written, as text
+
+
+def test_csv_cells_that_would_be_formulas_are_neutralised(hostile_but_valid_site):
+    import csv
+    import json
+
+    rows = list(csv.DictReader((hostile_but_valid_site / "data" / "partners-vi.csv").read_text("utf-8-sig").splitlines()))
+    cell = next(row["name"] for row in rows if row["id"] == "fr-mtfp")
+    assert cell == "'" + FORMULA.replace('\\"', '"')
+    partners = json.loads((hostile_but_valid_site / "data" / "partners.json").read_text(encoding="utf-8"))
+    assert next(p for p in partners if p["id"] == "fr-mtfp")["name"]["vi"] == FORMULA.replace('\\"', '"')
+
+
+def test_the_policy_of_a_page_comes_from_the_theme_not_from_the_page(hostile_but_valid_site):
+    """Pages of the same depth have one policy, whatever they contain; it allows every script the theme writes."""
+    import re
+
+    from macros.csp import _INLINE_SCRIPT, _sha256
+
+    policies: dict[int, set[str]] = {}
+    for page in hostile_but_valid_site.rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        policy = re.search(r'http-equiv="Content-Security-Policy" content="([^"]+)"', html).group(1)
+        depth = len(page.relative_to(hostile_but_valid_site).parts)
+        policies.setdefault(depth, set()).add(policy)
+        assert all(_sha256(script) in policy for script in _INLINE_SCRIPT.findall(html)), page
+    assert all(len(found) <= 2 for found in policies.values())  # per depth: pages, and 404 pages (absolute root)
+
+
+def test_a_script_that_slipped_into_a_page_is_blocked(browser, tmp_path):
+    """Should an escaping bug ever let a script into a page, the page's own policy still refuses to run it.
+
+    The bug is made on purpose: the partner template prints the name unescaped, and the name holds a script.
+    """
+    import functools
+    import http.server
+    import threading
+
+    project = copy_project(tmp_path / "project")
+    template = project / "templates" / "records" / "partner.html.j2"
+    template.write_text(template.read_text(encoding="utf-8").replace(
+        "{{ c.heading(record.name) }}", "{{ c.heading(record.name) }}{{ record.name.en | safe }}"), encoding="utf-8")
+    example = project / "partners" / "fr-mtfp.yml"
+    text = example.read_text(encoding="utf-8")
+    start = text.index("  en:", text.index("\nname:\n"))
+    end = text.index("\n", start)
+    example.write_text(text[:start] + '  en: "Bug<script>window.pwned = 3</script>"' + text[end:], encoding="utf-8")
+    assert run(project, "build").returncode == 0
+    site = project / "site"
+    assert "<script>window.pwned = 3</script>" in (site / "en/partners/fr-mtfp/index.html").read_text(encoding="utf-8")
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        page = browser.new_page()
+        page.add_init_script("document.addEventListener('securitypolicyviolation',"
+                             " e => (window.__csp = window.__csp || []).push(e.violatedDirective))")
+        page.goto(f"http://127.0.0.1:{server.server_address[1]}/en/partners/fr-mtfp/", wait_until="load")
+        assert page.evaluate("window.pwned") is None
+        assert page.evaluate("window.__csp || []") == ["script-src-elem"]
+        assert page.evaluate("typeof __md_get") == "function"  # the theme's own inline script ran
+        page.close()
+    finally:
+        server.shutdown()
+
+
+def test_an_interrupted_builds_folders_are_ignored_by_git():
+    ignored = subprocess.run(["git", "check-ignore", ".site-x1y2z3/", "site.previous/"], cwd=REPO,
+                             capture_output=True, text=True)
+    assert ignored.stdout.split() == [".site-x1y2z3/", "site.previous/"]
