@@ -13,7 +13,7 @@ import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
-from macros import redirects, references, schemas
+from macros import history, redirects, references, schemas
 from macros.load import Document, read
 from macros.messages import language, plural, text
 from macros.model import COLLECTIONS, SINGULAR, Model
@@ -153,6 +153,9 @@ def _load(root: Path) -> Dataset:
     if errors:
         raise InvalidData(errors)
     model.link()
+    changed = history.last_changed(root)
+    for record in model.records():
+        record.changed = changed.get(record.file) or record.newest_date()
     raw = {name: {record_id: documents[id(record)].data for record_id, record in sorted(model.collection(name).items())}
            for name in COLLECTIONS}
     return Dataset(model, [problem for problem in problems if problem.pending], raw, _digest(root), moved)

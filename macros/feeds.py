@@ -8,7 +8,6 @@ DTSTAMP), so two builds of the same data give the same files.
 
 from __future__ import annotations
 
-import calendar
 import datetime
 from urllib.parse import urlsplit
 
@@ -102,12 +101,4 @@ def ics(model: Model, lang: str, site_url: str, site_name: str) -> dict[str, byt
 
 def _days(activity: Activity) -> tuple[datetime.date, datetime.date]:
     """First day and the day after the last, widening a month or a year to all its days."""
-    start, end = activity.start, activity.end or activity.start
-    first = start.first_day()
-    if end.day:
-        last = datetime.date(end.year, end.month, end.day)
-    elif end.month:
-        last = datetime.date(end.year, end.month, calendar.monthrange(end.year, end.month)[1])
-    else:
-        last = datetime.date(end.year, 12, 31)
-    return first, last + datetime.timedelta(days=1)
+    return activity.start.first_day(), (activity.end or activity.start).last_day() + datetime.timedelta(days=1)

@@ -6,6 +6,7 @@ same two languages for mkdocs-static-i18n, and a test checks the two agree.
 
 from __future__ import annotations
 
+import calendar
 import datetime
 import unicodedata
 from dataclasses import dataclass
@@ -61,6 +62,10 @@ class PartialDate:
             raise ValueError("month must be in 1..12")
         return cls(*parts)
 
+    @classmethod
+    def of(cls, day: datetime.date) -> "PartialDate":
+        return cls(day.year, day.month, day.day)
+
     @property
     def precision(self) -> str:
         return "day" if self.day else "month" if self.month else "year"
@@ -71,6 +76,14 @@ class PartialDate:
     def first_day(self) -> datetime.date:
         """The first day the date covers: 1 March 2022 for `2022-03`, 1 January for a year."""
         return datetime.date(self.year, self.month or 1, self.day or 1)
+
+    def last_day(self) -> datetime.date:
+        """The last day the date covers: 31 March 2022 for `2022-03`, 31 December for a year."""
+        if self.day:
+            return datetime.date(self.year, self.month, self.day)
+        if self.month:
+            return datetime.date(self.year, self.month, calendar.monthrange(self.year, self.month)[1])
+        return datetime.date(self.year, 12, 31)
 
     def sort_key(self) -> tuple[int, int, int]:
         return (self.year, self.month or 0, self.day or 0)
@@ -91,16 +104,48 @@ class PartialDate:
 
 
 def format_range(start: PartialDate, end: PartialDate | None, lang: str) -> str:
-    """One date, or `start – end`."""
+    """One date, or `start – end`; years alone as a period is written: 2022–2026."""
     if end is None or end == start:
-        return start.format(lang)
+        return str(start.year) if start.precision == "year" else start.format(lang)
+    if start.precision == end.precision == "year":
+        return f"{start.year}–{end.year}"
     return f"{start.format(lang)} – {end.format(lang)}"
+
+
+# Where the site's usage differs from CLDR's short name: one spelling everywhere, the official one.
+_COUNTRY_NAMES = {("BN", "vi"): "Brunei Darussalam", ("BN", "en"): "Brunei Darussalam", ("VN", "en"): "Viet Nam"}
 
 
 @cache
 def country_name(code: str, lang: str) -> str:
-    """The country's usual name in `lang`, from the Unicode CLDR data Babel ships."""
-    return Locale(lang).territories.get(code, code)
+    """The country's usual name in `lang`, from the Unicode CLDR data Babel ships (the site's spelling first)."""
+    return _COUNTRY_NAMES.get((code, lang)) or Locale(lang).territories.get(code, code)
+
+
+_VIETNAMESE_LETTERS = "a ă â b c d đ e ê f g h i j k l m n o ô ơ p q r s t u ư v w x y z".split()
+_LETTER_MARKS = {"\u0306", "\u0302", "\u031b"}  # breve, circumflex, horn: part of the letter
+_TONES = {"\u0300": 1, "\u0309": 2, "\u0303": 3, "\u0301": 4, "\u0323": 5}  # huyền, hỏi, ngã, sắc, nặng
+
+
+def sort_key(text: str, lang: str) -> tuple:
+    """How a reader of `lang` orders `text` in a list: Vietnamese letters and tones in dictionary order.
+
+    Vietnamese sorts ă and â after a, đ after d, ê after e, ô and ơ after o, ư
+    after u, and the tones last (none, huyền, hỏi, ngã, sắc, nặng); English
+    ignores accents and case. Babel has no collation, and ICU is a heavy
+    system dependency for one list of country names.
+    """
+    if lang != "vi":
+        decomposed = unicodedata.normalize("NFD", text.casefold().replace("đ", "d"))
+        return ("".join(char for char in decomposed if not unicodedata.combining(char)), text)
+    letters, tones = [], []
+    for char in unicodedata.normalize("NFC", text.casefold()):
+        parts = unicodedata.normalize("NFD", char)
+        base = parts[0] + "".join(mark for mark in parts[1:] if mark in _LETTER_MARKS)
+        letter = unicodedata.normalize("NFC", base)
+        letters.append(_VIETNAMESE_LETTERS.index(letter) + 100 if letter in _VIETNAMESE_LETTERS else ord(parts[0]))
+        tones.append(sum(_TONES.get(mark, 0) for mark in parts[1:]))
+    return (letters, tones, text)
 
 
 def slugify(value: str, separator: str = "-") -> str:

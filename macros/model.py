@@ -56,8 +56,15 @@ class Record:
     id: str
     file: str
     sources: list[Source]
+    reviewed: PartialDate | None = None  # the day an editor last checked the record (its `en_reviewed` marker)
+    changed: PartialDate | None = None   # the day its file last changed (git), else its newest stated date
 
     collection = ""  # set by each subclass: the folder and the URL segment
+
+    def newest_date(self) -> PartialDate:
+        """The newest date the record states about itself: its sources' and its review's."""
+        dates = [source.date for source in self.sources] + ([self.reviewed] if self.reviewed else [])
+        return max(dates, key=PartialDate.sort_key)
 
     @property
     def path(self) -> str:
@@ -77,6 +84,21 @@ class Agreement:
     place: Text | None = None
     period: tuple[PartialDate, PartialDate | None] | None = None
     note: Text | None = None
+
+    @property
+    def concluded(self) -> bool:
+        """Signed, whether or not in force: what "agreements signed" counts."""
+        return self.state in ("signed", "in-force", "expired")
+
+    def term_ended(self, as_of: PartialDate) -> PartialDate | None:
+        """The end of the stated term, if it passed before `as_of` while the state still says signed or in force.
+
+        The sources then report no renewal: the page says so instead of "in force".
+        """
+        end = self.period[1] if self.period else None
+        if self.state in ("signed", "in-force") and end and end.last_day() < as_of.first_day():
+            return end
+        return None
 
 
 @dataclass(eq=False)
@@ -122,9 +144,11 @@ class PlanElement:
     status_as_of: PartialDate | None = None
     due: PartialDate | None = None
     partner_ids: list[str] = field(default_factory=list)
+    countries: list[str] = field(default_factory=list)  # countries its text names, where it names no partner body
     # computed by Model.link
     partners: list[Partner] = field(default_factory=list)
     evidence: list[Activity] = field(default_factory=list)
+    related: list[Activity] = field(default_factory=list)  # activities the editors classify under it
 
     @property
     def ref(self) -> str:
@@ -173,6 +197,20 @@ class Plan(Record):
     def progress(self) -> tuple[int, int]:
         return _progress(self.items())
 
+    def status_date(self) -> PartialDate | None:
+        """The newest date of the sources that report its items' statuses."""
+        return max((item.status_as_of for item in self.items()), key=PartialDate.sort_key, default=None)
+
+    def ended(self, as_of: PartialDate) -> PartialDate | None:
+        """The last day of the plan's period, if the data reaches past it; else None (the period is current)."""
+        end = self.period[1] or self.period[0]
+        return end if end.last_day() < as_of.first_day() else None
+
+    @property
+    def approved(self) -> PartialDate | None:
+        """The day the decision approving or issuing the plan was signed."""
+        return min((decision.date_signed for decision in self.decisions), key=PartialDate.sort_key, default=None)
+
 
 @dataclass(eq=False)
 class Decision(Record):
@@ -205,12 +243,15 @@ class Activity(Record):
     leaders: list[Person] = field(default_factory=list)
     counterparts: list[Person] = field(default_factory=list)
     plan_item_refs: list[str] = field(default_factory=list)
+    classified_refs: list[str] = field(default_factory=list)
     summary: Text = None
     image: Image | None = None
     body: Text | None = None
     # computed by Model.link
     partners: list[Partner] = field(default_factory=list)
-    plan_items: list[PlanElement] = field(default_factory=list)
+    before_programme: bool = False  # started before the programme was approved: context, not one of its results
+    plan_items: list[PlanElement] = field(default_factory=list)    # what its sources say it carried out
+    classified_under: list[PlanElement] = field(default_factory=list)  # the editors' classification, not the sources'
 
     collection = "activities"
 
@@ -262,12 +303,26 @@ class Model:
         return next((element for element in plan.elements() if element.id == element_id), None)
 
     def last_date(self) -> PartialDate:
-        """The newest date the data knows: what the site's "last modified" is, never the clock."""
+        """The newest date of a fact in the data: when the feeds last changed, never the clock."""
         dates = [source.date for record in self.records() for source in record.sources]
         dates += [activity.end or activity.start for activity in self.activities.values()]
         dates += [item.status_as_of for plan in self.plans.values() for item in plan.items()]
         dates += [decision.date_signed for decision in self.decisions.values()]
         return max(dates, key=PartialDate.sort_key)
+
+    def as_of(self) -> PartialDate:
+        """How far the data reaches: its newest date, the days editors checked records included.
+
+        Whether a plan's period or an agreement's term has ended is judged
+        against this date, so pages say so without reading the build's clock.
+        """
+        reviews = [record.reviewed for record in self.records() if record.reviewed]
+        return max([self.last_date(), *reviews], key=PartialDate.sort_key)
+
+    def programme_approved(self) -> PartialDate | None:
+        """The day the programme was approved: before it, activities are context, not its results."""
+        approved = [plan.approved for plan in self.plans.values() if plan.kind == "programme" and plan.approved]
+        return min(approved, key=PartialDate.sort_key, default=None)
 
     def images(self) -> list[Image]:
         return [record.image for record in self.records() if getattr(record, "image", None)]
@@ -301,12 +356,17 @@ class Model:
             if partner.parent_id:
                 partner.parent = self.partners[partner.parent_id]
                 partner.parent.children.append(partner)
+        approved = self.programme_approved()
         for activity in self.activities_newest_first():
+            activity.before_programme = approved is not None and activity.start.last_day() < approved.first_day()
             activity.partners = [self.partners[pid] for pid in activity.partner_ids]
             activity.plan_items = [self.element(ref) for ref in activity.plan_item_refs]
+            activity.classified_under = [self.element(ref) for ref in activity.classified_refs]
             for partner in activity.partners:
                 partner.activities.append(activity)
             for element in activity.plan_items:
                 element.evidence.append(activity)
+            for element in activity.classified_under:
+                element.related.append(activity)
         for plan in self.plans.values():
             plan.annual_plans.sort(key=lambda annual: annual.period[0])

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 
 from macros import schemas
 from macros.dataset import Dataset
+from macros.figures import key_figures
 from macros.locale import LANGUAGES
 from macros.model import COLLECTIONS, SINGULAR
 
@@ -68,6 +69,7 @@ def _dataset(data: Dataset) -> dict:
         "version": data.version,
         "generated": data.model.last_date().iso(),
         "licence": LICENCE,
+        "figures": key_figures(data.model).as_data(),
         "languages": list(LANGUAGES),
         **{name: list(data.raw[name].values()) for name in COLLECTIONS},
     }

@@ -29,7 +29,8 @@ from macros.problems import Problem
 FIRST_YEAR = 1945  # the ministry was founded in 1945: nothing it records happened earlier
 LAST_YEAR = 2100   # plans look a few years ahead; a later year is a typo (and beyond what file formats date)
 # dates that report what already happened: a source's, a signature's, an "as of"; they cannot lie in the future
-REPORTED_DATES = {"date", "date_signed", "signed", "status_as_of", "state_as_of", "legal_force_as_of"}
+REPORTED_DATES = {"date", "date_signed", "signed", "status_as_of", "state_as_of", "legal_force_as_of", "en_reviewed"}
+REVIEW_FIELD = "en_reviewed"  # "DATE FINGERPRINT", written by `python -m macros reviewed` (macros/translation.py)
 
 
 def _latest_report() -> tuple[int, int, int]:
@@ -70,9 +71,9 @@ class _Reader:
     def texts(self, path: Path_) -> list[Text]:
         return [self.text(path + (index,)) for index in range(len(self.get(path)))]
 
-    def date(self, path: Path_) -> PartialDate | None:
-        """The date at `path`, or None (and a problem) if no such day exists or it is out of range."""
-        raw = self.get(path)
+    def date(self, path: Path_, raw: str | None = None) -> PartialDate | None:
+        """The date at `path` (or `raw`, read there), or None and a problem if no such day exists or it is out of range."""
+        raw = raw if raw is not None else self.get(path)
         try:
             date = PartialDate.parse(raw)
         except ValueError:
@@ -112,6 +113,9 @@ class _Reader:
                 path, text("unknown_country", code=code), text("unknown_country_hint"),
             ))
         return code
+
+    def countries(self, path: Path_) -> list[str]:
+        return [self.country(path + (index,)) for index in range(len(self.get(path)))] if self._has(path) else []
 
     def image(self, path: Path_) -> Image:
         """An image that is what its name says, inside media/ (the schema already refused `../`)."""
@@ -160,6 +164,8 @@ def read_record(collection: str, document: Document, root: Path) -> tuple[Record
             ("id",), text("id_not_file_name", id=data["id"], stem=stem), text(hint, id=data["id"], stem=stem),
         ))
     record = _READERS[collection](reader, data)
+    if REVIEW_FIELD in data:
+        record.reviewed = reader.date((REVIEW_FIELD,), data[REVIEW_FIELD].partition(" ")[0])
     return record, reader.problems
 
 
@@ -201,6 +207,7 @@ def _plan(reader: _Reader, data: dict) -> Plan:
                 status=item["status"], status_as_of=reader.date(item_path + ("status_as_of",)),
                 due=reader.optional(item_path + ("due",), reader.date),
                 partner_ids=item.get("partners", []),
+                countries=reader.countries(item_path + ("countries",)),
             ))
         plan.task_groups.append(task_group)
     return plan
@@ -243,6 +250,7 @@ def _activity(reader: _Reader, data: dict) -> Activity:
         kind=data["kind"], title=reader.text(("title",)), start=start, end=end, places=places,
         partner_ids=data["partners"], leaders=reader.people(("leaders",)),
         counterparts=reader.people(("counterparts",)), plan_item_refs=data.get("plan_items", []),
+        classified_refs=data.get("classified_under", []),
         summary=reader.text(("summary",)), image=reader.optional(("image",), reader.image),
         body=reader.optional(("body",), reader.text),
     )

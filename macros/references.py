@@ -43,11 +43,12 @@ def check(model: Model, documents: dict[int, Document], broken: dict[str, set[st
     for activity in model.activities.values():
         for position, partner_id in enumerate(activity.partner_ids):
             checker.exists(activity, ("partners", position), partner_id, model.partners, "partners")
-        for position, ref in enumerate(activity.plan_item_refs):
-            if model.element(ref) is None and ref.partition("/")[0] not in checker.broken["plans"]:
-                known = [element.ref for plan in model.plans.values() for element in plan.elements()]
-                checker.report(activity, ("plan_items", position), text("no_plan_element", ref=ref),
-                               checker.suggest(ref, known) or text("no_plan_element_hint"))
+        for field, refs in (("plan_items", activity.plan_item_refs), ("classified_under", activity.classified_refs)):
+            for position, ref in enumerate(refs):
+                if model.element(ref) is None and ref.partition("/")[0] not in checker.broken["plans"]:
+                    known = [element.ref for plan in model.plans.values() for element in plan.elements()]
+                    checker.report(activity, (field, position), text("no_plan_element", ref=ref),
+                                   checker.suggest(ref, known) or text("no_plan_element_hint"))
     return checker.problems
 
 

@@ -17,8 +17,7 @@ from pathlib import Path
 
 from macros.dataset import Dataset
 from macros.model import COLLECTIONS
-
-FIELD = "en_reviewed"
+from macros.records import REVIEW_FIELD as FIELD
 _MARKER_LINE = re.compile(rf"^{FIELD}:.*$", re.M)
 
 
