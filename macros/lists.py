@@ -11,8 +11,8 @@ from dataclasses import replace
 from itertools import groupby
 from pathlib import Path
 
-from macros import charts, dataset, feeds, fieldref, messages, opendata, translation, worldmap
-from macros.locale import LANGUAGES
+from macros import charts, dataset, feeds, fieldref, figures, messages, opendata, translation, worldmap
+from macros.locale import LANGUAGES, country_name, sort_key
 from macros.model import COLLECTIONS, PARTNER_KINDS, Model
 from macros.pages import timeline
 from macros.regions import REGIONS
@@ -37,6 +37,9 @@ def define_env(env) -> None:
     def model() -> Model:
         return data_of_build().model
 
+    def key_figures_now() -> figures.KeyFigures:
+        return figures.key_figures(model())
+
     def context() -> PageContext:
         page = env.page
         return PageContext(page.file.locale, page.url)
@@ -46,20 +49,28 @@ def define_env(env) -> None:
 
     @env.macro
     def partner_directory() -> str:
-        """Partners grouped by region and country, then by kind with their agreements and activities."""
-        partners = sorted(model().partners.values(), key=lambda p: (p.country or "", p.id))
-        regions = [(region, [(country, list(members)) for country, members in
-                             groupby((p for p in partners if p.region == region), key=lambda p: p.country)])
-                   for region in REGIONS]
-        kinds = [(kind, [p for p in partners if p.kind == kind]) for kind in PARTNER_KINDS]
-        return show("partners", regions=[entry for entry in regions if entry[1]],
-                    kinds=[entry for entry in kinds if entry[1]])
+        """Partners by region and country (in the reader's alphabetical order), then every agreement."""
+        page = context()
+        by_name = sorted(model().partners.values(), key=lambda p: sort_key(page.plain(p.name), page.lang))
+        regions = []
+        for region in REGIONS:
+            members = [partner for partner in by_name if partner.region == region]
+            countries = sorted({partner.country for partner in members},
+                               key=lambda code: sort_key(country_name(code, page.lang) if code else "", page.lang))
+            if members:
+                regions.append((region, [(code, [p for p in members if p.country == code]) for code in countries]))
+        agreements = sorted(((partner, agreement) for partner in by_name for agreement in partner.agreements),
+                            key=lambda pair: (pair[1].signed or pair[1].state_as_of).sort_key(), reverse=True)
+        kinds = [kind for kind in PARTNER_KINDS if any(p.kind == kind for p in by_name)]
+        return show("partners", regions=regions, kinds=kinds, agreements=agreements, figures=key_figures_now())
 
     @env.macro
     def world_map() -> str:
-        """The world outline with the partners' countries highlighted and linked."""
-        return show("world_map", outlines=sorted(worldmap.outlines().items()), partner_countries=model().countries(),
-                    width=worldmap.WIDTH, height=worldmap.HEIGHT)
+        """The world outline with the partners' countries highlighted and linked, and Viet Nam as the home country."""
+        page = context()
+        partner_countries = sorted(model().countries(), key=lambda code: sort_key(country_name(code, page.lang), page.lang))
+        return show("world_map", countries=sorted(worldmap.countries().items()), partner_countries=partner_countries,
+                    home=worldmap.HOME, width=worldmap.WIDTH, height=worldmap.HEIGHT)
 
     @env.macro
     def activity_charts() -> str:
@@ -67,10 +78,12 @@ def define_env(env) -> None:
         page = context()
         years = charts.activities_per_year(model())
         regions = [replace(bar, label=page.t("region", bar.key)) for bar in charts.activities_per_region(model())]
+        context_count = sum(activity.before_programme for activity in model().activities.values())
+        note = page.t("chart_context_note").format(count=context_count, date=page.date(model().programme_approved()))
         return (show("bar_chart", chart_id="chart-years", title=page.t("chart_per_year"), bars=years,
-                     key_header=page.t("year"))
+                     key_header=page.t("year"), note=note if context_count else "")
                 + show("bar_chart", chart_id="chart-regions", title=page.t("chart_per_region"), bars=regions,
-                       key_header=page.t("by_region")))
+                       key_header=page.t("by_region"), note=note if context_count else ""))
 
     @env.macro
     def activity_timeline() -> str:
@@ -79,7 +92,7 @@ def define_env(env) -> None:
         shown = everything[:LATEST_ACTIVITIES]
         counts = [(year, len(list(items))) for year, items in groupby(everything, key=lambda a: a.start.year)]
         note = context().t("latest_shown").format(count=len(shown)) if len(shown) < len(everything) else ""
-        return show("activities", **timeline(shown, context()), year_links=counts, note=note)
+        return show("activities", **timeline(shown, context(), model()), year_links=counts, note=note)
 
     @env.macro
     def decision_register() -> str:
@@ -95,12 +108,8 @@ def define_env(env) -> None:
 
     @env.macro
     def key_figures() -> str:
-        """Counts computed from the data for the home page."""
-        data = model()
-        countries = {p.country for p in data.partners.values() if p.country}
-        agreements = sum(len(p.agreements) for p in data.partners.values())
-        return show("figures", partners=len(data.partners), countries=len(countries), agreements=agreements,
-                    activities=len(data.activities), plan=data.current_plan())
+        """The home page's key figures, each with what it counts and how old it is."""
+        return show("figures", figures=key_figures_now())
 
     @env.macro
     def open_data() -> str:
@@ -156,6 +165,11 @@ def define_env(env) -> None:
         page = context()
         return show("translation_status", statuses=statuses, collections=list(COLLECTIONS),
                     message=lambda key, **values: messages.text_in(page.lang, key, **values))
+
+    @env.macro
+    def contact_details() -> str:
+        """The address readers can write to, from mkdocs.yml (`extra.contact_email`), or the fact that there is none."""
+        return show("contact", email=env.conf["extra"].get("contact_email", ""))
 
     @env.macro
     def latest_activities(count: int = 3) -> str:

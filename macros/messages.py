@@ -459,6 +459,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "status_unreviewed": {"en": "the English was never reviewed", "vi": "bản tiếng Anh chưa từng được duyệt"},
     "reviewed_done": {"en": "Marked as reviewed today: {path}", "vi": "Đã ghi nhận duyệt hôm nay: {path}"},
+    "bad_contact_email": {
+        "en": "CONTACT_EMAIL (extra.contact_email in mkdocs.yml) is not an e-mail address: {email!r}",
+        "vi": "CONTACT_EMAIL (extra.contact_email trong mkdocs.yml) không phải địa chỉ thư điện tử: {email!r}",
+    },
     "build_invalid": {"en": "the data files are invalid:", "vi": "dữ liệu không hợp lệ:"},
     "build_failed": {
         "en": "Build failed: {site} was left unchanged.",

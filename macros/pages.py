@@ -19,12 +19,12 @@ from typing import Iterator
 from markupsafe import escape
 
 from macros import jsonld
-from macros.locale import Text
-from macros.model import SINGULAR, Decision, Model, Record
-from macros.render import PageContext, language_root, render
+from macros.locale import Text, sort_key
+from macros.model import SINGULAR, Decision, Model, Record, Source
+from macros.render import PageContext, labels, language_root, render
 
 _LINK_FIELDS = {"parent", "children", "activities", "plan_items", "partners", "plan", "implements",
-                "annual_plans", "decisions", "evidence", "group"}
+                "annual_plans", "decisions", "evidence", "group", "related", "classified_under"}
 
 
 @dataclass(frozen=True)
@@ -57,17 +57,19 @@ def record_pages(model: Model, lang: str, site_url: str) -> Iterator[VirtualPage
         path = language_root(lang) + record.path
         context = PageContext(lang, path)
         html = render(f"records/{SINGULAR[record.collection]}.html.j2", context, record=record,
-                      pending=has_pending(record, lang))
+                      pending=has_pending(record, lang), cited=cited(record), as_of=model.as_of(),
+                      programme_approved=model.programme_approved(), headline=_title(record, lang))
         yield VirtualPage(lang, f"{lang}/{record.collection}/{record.id}.md", path, html,
                           page_meta(record, lang, site_url))
 
 
-def timeline(activities: list, page: PageContext) -> dict:
+def timeline(activities: list, page: PageContext, model: Model) -> dict:
     """The values of the timeline template: activities by year, and the choices of its filters."""
     partners = {partner.id: partner for activity in activities for partner in activity.partners}
     return {
+        "programme_approved": model.programme_approved(),
         "years": [(year, list(items)) for year, items in groupby(activities, key=lambda a: a.start.year)],
-        "partners": sorted(partners.values(), key=lambda p: page.plain(p.name)),
+        "partners": sorted(partners.values(), key=lambda p: sort_key(page.plain(p.name), page.lang)),
         "kinds": sorted({activity.kind for activity in activities}),
     }
 
@@ -81,7 +83,7 @@ def year_pages(model: Model, lang: str) -> Iterator[VirtualPage]:
         title = context.t("year_title").format(year=year)
         mine = [activity for activity in activities if activity.start.year == year]
         html = render("lists/activity_year.html.j2", context, title=title, year_links=[], note="",
-                      **timeline(mine, context))
+                      **timeline(mine, context, model))
         yield VirtualPage(lang, f"{lang}/activities/years/{year}.md", path, html,
                           {"title": str(escape(title)), "description": str(escape(title))})
 
@@ -105,8 +107,20 @@ def page_meta(record: Record, lang: str, site_url: str) -> dict:
 
 
 def _title(record: Record, lang: str) -> str:
+    """The page's headline: a decision's names its type and number first, as the decision itself does."""
     title = record.title.get(lang)
-    return f"{record.number} — {title}" if isinstance(record, Decision) else title
+    if not isinstance(record, Decision):
+        return title
+    kind = labels()["decision_type"][record.type][lang]
+    return labels()["decision_headline"][lang].format(type=kind, number=record.number, title=title)
+
+
+def cited(record: Record) -> list[Source]:
+    """Every source the page cites, each once, the record's own first (a partner's agreements cite theirs too)."""
+    sources = list(record.sources)
+    for agreement in getattr(record, "agreements", []):
+        sources += agreement.sources
+    return list(dict.fromkeys(sources))
 
 
 def has_pending(value, lang: str) -> bool:

@@ -35,6 +35,9 @@ from macros.render import TITLE_ID, language_root, words
 
 
 OPEN_DATA_PAGE = "open-data/"
+CONTACT_PAGE = "contact/"
+EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")  # the address readers write to (CONTACT_EMAIL)
+GUIDE_PAGE = "guide/"  # for editors: linked from the footer, not in the readers' menu
 
 
 def theme_words(lang: str) -> dict[str, str]:
@@ -42,6 +45,7 @@ def theme_words(lang: str) -> dict[str, str]:
     return {
         **words(lang), **words(lang, "ui"),
         "search_path": language_root(lang) + search.SEARCH_PAGE, "open_data_path": language_root(lang) + OPEN_DATA_PAGE,
+        "contact_path": language_root(lang) + CONTACT_PAGE, "guide_path": language_root(lang) + GUIDE_PAGE,
         "feed_rss_path": feeds.feed_path(lang, "rss"), "feed_atom_path": feeds.feed_path(lang, "atom"),
         "calendar_path": feeds.feed_path(lang, "ics"),
     }
@@ -66,6 +70,9 @@ class RecordPages(BasePlugin):
         except InvalidData as invalid:
             raise PluginError(messages.text("build_invalid") + "\n" + invalid.report()) from None
         self.last_date = self.data.model.last_date().first_day().isoformat()  # MkDocs needs a day
+        email = config.extra.get("contact_email", "")
+        if email and not EMAIL.fullmatch(email):
+            raise PluginError(messages.text("bad_contact_email", email=email))
         config.extra["ui"] = theme_words(config.plugins["i18n"].current_language)
 
     @event_priority(-200)
@@ -133,7 +140,8 @@ class RecordPages(BasePlugin):
 
     def on_post_page(self, output: str, page, config: MkDocsConfig) -> str:
         _write_page_sitemap(page, config)
-        return self.policies.add(search.mark_searchable(output, page.url), self.base_urls.pop(page.url))
+        searchable = search.mark_searchable(output, page.url, escape(words(page.file.locale)["search_type_page"]))
+        return self.policies.add(searchable, self.base_urls.pop(page.url))
 
     def on_post_template(self, output: str, template_name: str, config: MkDocsConfig) -> str:
         """Give each language its own 404 page and a sitemap where Material's switcher looks for it.

@@ -60,8 +60,9 @@ def environment() -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
+    env.filters["source_number"] = lambda source, cited: cited.index(source) + 1  # its number in the page's list
     env.globals.update(TITLE_ID=TITLE_ID, country_name=country_name, format_range=format_range, percent=percent,
-                       group_progress=group_progress)
+                       group_progress=group_progress, inline_code=inline_code)
     return env
 
 
@@ -93,6 +94,10 @@ class PageContext:
     def date(self, value: PartialDate | None) -> str:
         return value.format(self.lang) if value else ""
 
+    def date_last_day(self, value: PartialDate) -> str:
+        """The last day a date covers, written out: a plan of 2024 ends on 31/12/2024."""
+        return self.date(PartialDate.of(value.last_day()))
+
     def link(self, target_path: str) -> str:
         """Relative URL from this page to `target_path` (below the language root, or `#anchor` suffixed)."""
         path, _, anchor = target_path.partition("#")
@@ -116,6 +121,15 @@ class PageContext:
         html = markdown_lib.markdown(text.get(self.lang), extensions=["sane_lists"], output_format="html")
         return Markup(nh3.clean(html, tags=_ALLOWED_TAGS, url_schemes={"http", "https", "mailto"},
                                 link_rel="noopener noreferrer"))
+
+
+def inline_code(text: str) -> Markup:
+    """A schema's description, its `backticked` words as code: every part escaped, only the <code> tags ours."""
+    parts = text.split("`")
+    if len(parts) % 2 == 0:  # an unpaired backtick: show the text as it is
+        return escape(text)
+    return Markup("").join(Markup("<code>{}</code>").format(part) if index % 2 else escape(part)
+                           for index, part in enumerate(parts))
 
 
 def highlighted_yaml(source: str) -> Markup:

@@ -3,7 +3,8 @@
 Pagefind ignores accents (so "hop tac" finds "hợp tác") and writes one index per
 `<html lang>`, so results never mix the languages. It treats `đ` as a letter of
 its own; assets/site.js therefore also searches each `d` of a query as `đ`.
-Only the article of each page is indexed, not the menus repeated on every page.
+Only the article of each page is indexed, not the menus repeated on every page,
+and not the editors' guide.
 """
 
 from __future__ import annotations
@@ -15,15 +16,26 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
+from macros.locale import LANGUAGES
+
 ARTICLE = '<article class="md-content__inner md-typeset">'
 SEARCH_PAGE = "search/"  # the results page itself is not a result
+EDITORS_GUIDE = "guide/"  # for editors, not readers: its example files would answer every search
+TITLE_WEIGHT = 10  # Pagefind's highest: a word in the title counts a hundred times a word in the text
 
 
-def mark_searchable(html: str, url: str) -> str:
-    """Tell Pagefind to index this page's article."""
-    if url.endswith(SEARCH_PAGE):
+def mark_searchable(html: str, url: str, kind: str) -> str:
+    """Tell Pagefind to index this page's article, rank its title above its text, and call it `kind`.
+
+    A record page names its own kind (partner, activity…) in its template;
+    `kind` (a plain page) is only the default.
+    """
+    first, _, rest = url.partition("/")
+    path = rest if first in LANGUAGES else url  # below the language root
+    if path.startswith((SEARCH_PAGE, EDITORS_GUIDE)):
         return html
-    return html.replace(ARTICLE, ARTICLE[:-1] + " data-pagefind-body>", 1)
+    html = html.replace(ARTICLE, ARTICLE[:-1] + f' data-pagefind-body data-pagefind-default-meta="type:{kind}">', 1)
+    return html.replace("<h1", f'<h1 data-pagefind-weight="{TITLE_WEIGHT}"', 1)
 
 
 def build_index(site_dir: str) -> None:

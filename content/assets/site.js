@@ -1,13 +1,18 @@
 /*
  * The site's only script, self-hosted. Every feature is an enhancement: without
  * JavaScript the pages show the full lists, the register in date order, and the
- * search page says how to browse instead.
+ * search page says how to browse instead (assets/noscript.css hides the controls
+ * that need this script).
  *
- * - comfort: text size and high-contrast mode, remembered across pages;
+ * - comfort: text size and high-contrast mode, remembered across pages, folded
+ *   behind one button on phones;
+ * - language: switching language keeps the page's query (search, filters);
  * - print: links print with their full address;
- * - filters: the activities list by partner, kind and year (also from the URL);
+ * - filters: the activities list by partner, kind and year (also from the URL),
+ *   and the partners directory by kind;
  * - sorting: the decisions register by number or date;
- * - search: Pagefind, asking for `đ` wherever the reader typed `d`.
+ * - search: Pagefind, asking for `đ` wherever the reader typed `d`, every
+ *   result reachable ten at a time, each with its kind and date.
  */
 (function () {
   "use strict";
@@ -38,8 +43,17 @@
   function setUpComfort() {
     var group = document.querySelector(".comfort");
     if (!group) { return; }
-    group.hidden = false;
-    group.addEventListener("click", function (event) {
+    var opener = group.querySelector(".comfort__toggle");
+    function open(state) {
+      group.classList.toggle("comfort--open", state);
+      opener.setAttribute("aria-expanded", String(state));
+    }
+    opener.addEventListener("click", function () { open(!group.classList.contains("comfort--open")); });
+    document.addEventListener("keydown", function (event) {
+      if (event.key === "Escape" && group.classList.contains("comfort--open")) { open(false); opener.focus(); }
+    });
+    document.addEventListener("click", function (event) { if (!group.contains(event.target)) { open(false); } });
+    group.querySelector(".comfort__panel").addEventListener("click", function (event) {
       var button = event.target.closest("button");
       if (!button) { return; }
       if (button.hasAttribute("data-text-size")) {
@@ -53,6 +67,32 @@
     applyComfort();
   }
 
+  /* Language: the other language's page, with this page's query (search terms, filters). Material's own
+     switcher would look the page up in a sitemap and drop the query: the links already name the page. */
+  function updateLanguageLinks() {
+    document.querySelectorAll(".md-select__link[hreflang]").forEach(function (link) {
+      var target = new URL(link.href);
+      target.search = window.location.search;
+      link.href = target.href;
+    });
+  }
+
+  function setUpLanguage() {
+    updateLanguageLinks();
+    document.querySelectorAll(".md-select__link[hreflang]").forEach(function (link) {
+      link.addEventListener("click", function (event) { event.stopPropagation(); });
+    });
+  }
+
+  function setQuery(params) {
+    var url = new URL(window.location.href);
+    Object.keys(params).forEach(function (name) {
+      if (params[name]) { url.searchParams.set(name, params[name]); } else { url.searchParams.delete(name); }
+    });
+    window.history.replaceState(null, "", url);
+    updateLanguageLinks();
+  }
+
   /* Print: the stylesheet prints data-print-href after each link. */
   function setUpPrint() {
     window.addEventListener("beforeprint", function () {
@@ -63,43 +103,64 @@
   }
 
   /* Filters on the activities list. */
+  var FILTERS = ["partner", "kind", "year"];
   function setUpFilters() {
     var form = document.querySelector("form.filters");
     if (!form) { return; }
     var items = Array.prototype.slice.call(document.querySelectorAll(".timeline-by-year .timeline__item"));
     var status = form.querySelector(".filters__count");
     var params = new URLSearchParams(window.location.search);
-    ["partner", "kind", "year"].forEach(function (name) {
+    FILTERS.forEach(function (name) {
       if (params.get(name)) { form.elements[name].value = params.get(name); }
     });
 
     function apply() {
-      var partner = form.elements.partner.value, kind = form.elements.kind.value, year = form.elements.year.value;
+      var chosen = {};
+      FILTERS.forEach(function (name) { chosen[name] = form.elements[name].value; });
       var shown = 0;
       items.forEach(function (item) {
-        var match = (!partner || (" " + item.getAttribute("data-partners") + " ").indexOf(" " + partner + " ") >= 0) &&
-          (!kind || item.getAttribute("data-kind") === kind) && (!year || item.getAttribute("data-year") === year);
+        var match = (!chosen.partner || (" " + item.getAttribute("data-partners") + " ").indexOf(" " + chosen.partner + " ") >= 0) &&
+          (!chosen.kind || item.getAttribute("data-kind") === chosen.kind) &&
+          (!chosen.year || item.getAttribute("data-year") === chosen.year);
         item.hidden = !match;
         if (match) { shown += 1; }
       });
       document.querySelectorAll(".timeline-by-year .timeline__year").forEach(function (section) {
         section.hidden = !section.querySelector(".timeline__item:not([hidden])");
+        section.querySelectorAll(".timeline__context-heading").forEach(function (heading) {
+          heading.hidden = !section.querySelector(".timeline__item--context:not([hidden])");
+        });
       });
       status.textContent = status.getAttribute("data-template").replace("{count}", shown);
+      setQuery(chosen);
     }
 
     form.addEventListener("change", apply);
     form.addEventListener("reset", function () { window.setTimeout(apply, 0); });
     form.addEventListener("submit", function (event) { event.preventDefault(); apply(); });
-    form.hidden = false;
     apply();
+  }
+
+  /* The partners directory, by kind of partner. */
+  function setUpDirectory() {
+    var form = document.querySelector("form.directory__filter");
+    if (!form) { return; }
+    form.addEventListener("change", function () {
+      var kind = form.elements.kind.value;
+      document.querySelectorAll(".directory__list > li").forEach(function (item) {
+        item.hidden = Boolean(kind) && item.getAttribute("data-kind") !== kind;
+      });
+      document.querySelectorAll(".directory__country, .directory__region").forEach(function (group) {
+        group.hidden = !group.querySelector(".directory__list > li:not([hidden])");
+      });
+    });
   }
 
   /* Sorting the decisions register. */
   function setUpSorting() {
     document.querySelectorAll("table[data-sortable]").forEach(function (table) {
       var body = table.tBodies[0];
-      table.querySelectorAll("th[data-sort]").forEach(function (header, column) {
+      table.querySelectorAll("th[data-sort]").forEach(function (header) {
         var button = document.createElement("button");
         button.type = "button";
         button.className = "sort-button";
@@ -124,7 +185,8 @@
 
   /* Search. */
   var VARIANT_LIMIT = 16;
-  var RESULTS_SHOWN = 10; // each result loads its page's fragment: ten keep a first search light
+  var PAGE_SIZE = 10; // each result loads its page's fragment: ten at a time keep every step light
+  var RANKING = { pageLength: 0.3 }; // short pages (contact) no longer outrank a title that matches
 
   function variants(query) {
     var words = query.trim().split(/\s+/).filter(Boolean);
@@ -146,6 +208,25 @@
     return text.replace(/&lt;(\/?)mark&gt;/g, "<$1mark>");
   }
 
+  function resultItem(data) {
+    var item = document.createElement("li");
+    var about = document.createElement("p");
+    about.className = "search-result__about";
+    about.textContent = [data.meta.type, data.meta.date].filter(Boolean).join(" · ");
+    var link = document.createElement("a");
+    link.href = data.url;
+    link.textContent = data.meta.title;
+    var heading = document.createElement("h2");
+    heading.appendChild(link);
+    var excerpt = document.createElement("p");
+    excerpt.className = "search-result__excerpt";
+    excerpt.innerHTML = escapeKeepingMarks(data.excerpt);
+    item.appendChild(about);
+    item.appendChild(heading);
+    item.appendChild(excerpt);
+    return item;
+  }
+
   function setUpSearch() {
     var page = document.querySelector("[data-search-page]");
     if (!page) { return; }
@@ -153,78 +234,84 @@
     var input = form.elements.q;
     var status = page.querySelector(".search-status");
     var list = page.querySelector(".search-results");
+    var more = page.querySelector(".search-more");
     var scope = window.__md_scope || new URL("/", window.location.href);
     var loading = import(new URL("pagefind/pagefind.js", scope).href).then(function (pagefind) {
-      pagefind.options({ baseUrl: new URL(".", scope).pathname });
-      return pagefind;
+      return pagefind.options({ baseUrl: new URL(".", scope).pathname, ranking: RANKING }).then(function () {
+        return pagefind;
+      });
     });
+    var results = [], query = "", run = 0;
 
     function say(template, values) {
-      return page.getAttribute(template).replace("{count}", values.count).replace("{query}", values.query);
+      return page.getAttribute(template).replace("{count}", values.count).replace("{query}", values.query)
+        .replace("{shown}", values.shown);
     }
 
-    function run(query) {
+    function showNext() {
+      var mine = run, start = list.children.length;
+      more.disabled = true;
+      return Promise.all(results.slice(start, start + PAGE_SIZE).map(function (result) { return result.data(); }))
+        .then(function (pages) {
+          if (mine !== run) { return; }
+          pages.forEach(function (data) { list.appendChild(resultItem(data)); });
+          var shown = list.children.length;
+          status.textContent = say(results.length ? "data-found" : "data-none", { count: results.length, query: query });
+          if (results.length > PAGE_SIZE) {
+            status.textContent += " " + say("data-shown", { shown: shown, count: results.length });
+          }
+          more.hidden = shown >= results.length;
+          more.disabled = false;
+          if (start > 0 && list.children[start]) { list.children[start].querySelector("a").focus(); }
+        });
+    }
+
+    function search(terms) {
+      run += 1;
+      var mine = run;
+      query = terms;
       list.textContent = "";
-      if (!query.trim()) { status.textContent = ""; return; }
+      more.hidden = true;
+      results = [];
+      if (!terms.trim()) { status.textContent = ""; return; }
       status.textContent = page.getAttribute("data-searching");
-      var found = 0;
       loading.then(function (pagefind) {
-        return Promise.all(variants(query).map(function (form) { return pagefind.search(form); }));
+        return Promise.all(variants(terms).map(function (form) { return pagefind.search(form); }));
       }).then(function (searches) {
+        if (mine !== run) { return; }
         var best = {};
-        searches.forEach(function (search) {
-          search.results.forEach(function (result) {
+        searches.forEach(function (found) {
+          found.results.forEach(function (result) {
             if (!best[result.id] || best[result.id].score < result.score) { best[result.id] = result; }
           });
         });
-        var results = Object.keys(best).map(function (id) { return best[id]; })
+        results = Object.keys(best).map(function (id) { return best[id]; })
           .sort(function (a, b) { return b.score - a.score; });
-        found = results.length;
-        results = results.slice(0, RESULTS_SHOWN);
-        return Promise.all(results.map(function (result) { return result.data(); }));
-      }).then(function (pages) {
-        status.textContent = say(found ? "data-found" : "data-none", { count: found, query: query });
-        if (found > pages.length) {
-          status.textContent += " " + page.getAttribute("data-shown").replace("{count}", pages.length);
-        }
-        pages.forEach(function (data) {
-          var item = document.createElement("li");
-          var link = document.createElement("a");
-          link.href = data.url;
-          link.textContent = data.meta.title;
-          var heading = document.createElement("h2");
-          heading.appendChild(link);
-          var excerpt = document.createElement("p");
-          excerpt.innerHTML = escapeKeepingMarks(data.excerpt);
-          item.appendChild(heading);
-          item.appendChild(excerpt);
-          list.appendChild(item);
-        });
+        return showNext();
       }).catch(function () {
         status.textContent = page.getAttribute("data-failed");
       });
     }
 
-    var query = new URLSearchParams(window.location.search).get("q") || "";
-    input.value = query;
+    var initial = new URLSearchParams(window.location.search).get("q") || "";
+    input.value = initial;
     var header = document.getElementById("site-search-input");
-    if (header) { header.value = query; }
+    if (header) { header.value = initial; }
     form.addEventListener("submit", function (event) {
       event.preventDefault();
-      var url = new URL(window.location.href);
-      url.searchParams.set("q", input.value);
-      window.history.replaceState(null, "", url);
-      run(input.value);
+      setQuery({ q: input.value });
+      search(input.value);
     });
-    document.querySelectorAll(".search-needs-script").forEach(function (note) { note.hidden = true; });
-    form.hidden = false;
-    run(query);
+    more.addEventListener("click", showNext);
+    search(initial);
   }
 
   document.addEventListener("DOMContentLoaded", function () {
     setUpComfort();
+    setUpLanguage();
     setUpPrint();
     setUpFilters();
+    setUpDirectory();
     setUpSorting();
     setUpSearch();
   });
