@@ -86,3 +86,29 @@ def test_markdown_bodies_lose_raw_html_and_unsafe_links(project_copy, tmp_path):
     assert text.find("script") is None and text.find("img") is None and text.find("iframe") is None
     assert [a.get("href") for a in text.find_all("a")] == [None, "https://example.org/"]
     assert "onerror" not in html and "javascript:" not in html
+
+
+def test_a_configured_contact_address_reaches_the_contact_page_and_every_footer(tmp_path):
+    from conftest import REPO
+
+    site = tmp_path / "out"
+    result = mkdocs_build(REPO, site, env={"CONTACT_EMAIL": "lien-he@example.gov.vn"})
+    assert result.returncode == 0, result.stderr
+    contact = BeautifulSoup((site / "en" / "contact" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    assert contact.select_one("article a[href='mailto:lien-he@example.gov.vn']") is not None
+    partner = BeautifulSoup((site / "partners" / "fr-mtfp" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    report = partner.select_one(".md-footer a[href^='mailto:lien-he@example.gov.vn?subject=']")
+    assert report is not None and report["href"].endswith("body=http%3A//127.0.0.1%3A8000/partners/fr-mtfp/")
+
+
+def test_without_a_contact_address_the_contact_page_says_there_is_none(site):
+    assert "has not yet published a contact address" in site.page("en/contact/").select_one("article").get_text()
+
+
+def test_a_contact_address_that_is_not_one_stops_the_build(tmp_path):
+    from conftest import REPO
+
+    result = mkdocs_build(REPO, tmp_path / "out", env={"CONTACT_EMAIL": "x\" onclick=\"alert(1)"})
+    assert result.returncode == 1
+    assert "CONTACT_EMAIL" in result.stderr and "is not an e-mail address" in result.stderr
+    assert "Traceback" not in result.stderr
