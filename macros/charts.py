@@ -38,4 +38,4 @@ def activities_per_region(model: Model) -> list[Bar]:
 
 def group_progress(plan: Plan) -> list[Bar]:
     """Each task group's share of items done, in percent."""
-    return [Bar(str(group.number), percent(*group.progress()), f"{plan.path}#{group.id}") for group in plan.task_groups]
+    return [Bar(str(group.number), percent(*group.progress()), f"{plan.path}#{group.anchor}") for group in plan.task_groups]

@@ -16,7 +16,7 @@ from pathlib import Path
 from macros import history, redirects, references, schemas
 from macros.load import Document, read
 from macros.messages import language, plural, text
-from macros.model import COLLECTIONS, SINGULAR, Model
+from macros.model import COLLECTIONS, DATA_SUFFIXES, SINGULAR, Model
 from macros.problems import InvalidData, Problem
 from macros.images import MEDIA_FOLDER
 from macros.records import read_record
@@ -37,14 +37,13 @@ class Dataset:
         return f"{counts}; {plural('pending', len(self.pending))}"
 
 
-DATA_SUFFIXES = (".yml", ".yaml")
 # what systems and editors leave beside files (`.DS_Store`, `.x.yml.swp`, `x.yml~`): never data, never reported
 _LITTER = ("Thumbs.db", "desktop.ini")
 
 
 def data_files(root: Path = ROOT) -> dict[str, list[Path]]:
     """The YAML files of each collection, `.yml` before `.yaml` (links and folders too: `read` refuses them)."""
-    return {name: sorted((path for path in _entries(root, name) if path.name.endswith(DATA_SUFFIXES)),
+    return {name: sorted((path for path in _entries(root, name) if _data_name(path.name)),
                          key=lambda path: (path.suffix != DATA_SUFFIXES[0], path.name))
             for name in COLLECTIONS}
 
@@ -59,6 +58,10 @@ def strays(root: Path = ROOT) -> list[Problem]:
         elif folder.exists() and not folder.is_dir():
             problems.append(Problem(name, None, None, text("folder_not_folder"), text("folder_not_folder_hint")))
         problems += filter(None, (_stray(path, root) for path in _entries(root, name)))
+    for misnamed in sorted(root.glob("redirects.*")):
+        if misnamed.name != redirects.FILE and misnamed.suffix.lower() in DATA_SUFFIXES:
+            problems.append(Problem(misnamed.name, None, None, text("suffix_case"),
+                                    text("suffix_case_hint", name=redirects.FILE)))
     return problems
 
 
@@ -74,14 +77,21 @@ def _entries(root: Path, name: str) -> list[Path]:
     return [path for path in folder.iterdir() if not _litter(path.name)]
 
 
+def _data_name(name: str) -> bool:
+    """`kr-mois.yml`: a record's file; `.yml` or `.x.yml` is not (a file name is its record's id)."""
+    return name.endswith(DATA_SUFFIXES) and not name.startswith(".")
+
+
 def _litter(name: str) -> bool:
     return name.startswith(".") and not name.endswith(DATA_SUFFIXES) or name.endswith("~") or name in _LITTER
 
 
 def _stray(path: Path, root: Path) -> Problem | None:
     name = path.relative_to(root).as_posix()
-    if path.name.endswith(DATA_SUFFIXES):
+    if _data_name(path.name):
         return None
+    if path.name.endswith(DATA_SUFFIXES):  # `.yml`, `.draft.yml`
+        return Problem(name, None, None, text("hidden_data_file"), text("hidden_data_file_hint"))
     if path.is_dir() and not path.is_symlink():
         return Problem(name + "/", None, None, text("subfolder"), text("subfolder_hint", folder=path.parent.name))
     if path.suffix.lower() in DATA_SUFFIXES:
@@ -147,6 +157,8 @@ def _load(root: Path) -> Dataset:
             model.collection(name)[record.id] = record
             documents[id(record)] = document
     errors = [problem for problem in problems if not problem.pending]
+    if not errors and not model.records():
+        errors.append(Problem("/".join(COLLECTIONS) + "/", None, None, text("no_records"), text("no_records_hint")))
     errors += references.check(model, documents, broken)
     moved, found = redirects.load(root, model)
     errors += found

@@ -154,6 +154,8 @@ def define_env(env) -> None:
         with other data (the benchmark's) shows its collection's first record.
         """
         records = model().collection(collection)
+        if not records:
+            return show("example_record", name=f"{collection}/", code=None)
         record = records[record_id if record_id in records else min(records)]
         source = (root / record.file).read_text(encoding="utf-8-sig")
         return show("example_record", name=record.file, code=highlighted_yaml(source.rstrip()))

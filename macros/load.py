@@ -30,16 +30,15 @@ MAX_DEPTH = 12  # a record nests six levels at most (plan → task group → ite
 
 Path_ = tuple[str | int, ...]
 
-_PLAIN_TAGS = {
+_SCALAR_TAGS = {
     "tag:yaml.org,2002:str",
     "tag:yaml.org,2002:int",
     "tag:yaml.org,2002:float",
     "tag:yaml.org,2002:bool",
     "tag:yaml.org,2002:null",
     "tag:yaml.org,2002:timestamp",
-    "tag:yaml.org,2002:map",
-    "tag:yaml.org,2002:seq",
 }
+_MAPPING, _SEQUENCE = "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"
 _STRING = "tag:yaml.org,2002:str"
 
 # Characters no reader-facing text needs, which YAML escapes (`"\x0b"`, `"\ud800"`) let through; the name
@@ -49,13 +48,18 @@ _STRING = "tag:yaml.org,2002:str"
 _UNFIT = re.compile(
     "(?P<control_character_in_text>[\x00-\x08\x0b-\x1f\x7f-\x9f])"
     "|(?P<direction_character>[\u202a-\u202e\u2066-\u2069])"
-    "|(?P<invalid_character>[\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff])"
+    "|(?P<invalid_character>[\ud800-\udfff\ufdd0-\ufdef"
+    + "".join(f"{chr(plane * 0x10000 + 0xFFFE)}{chr(plane * 0x10000 + 0xFFFF)}" for plane in range(17)) + "])"
 )
-# Characters that show nothing: whitespace and Unicode's default-ignorable code points.
-_VISIBLE = re.compile(
-    "[^\\s\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u2028-\u202e\u2060-\u206f"
-    "\u3164\ufe00-\ufe0f\ufeff\uffa0\ufff0-\ufff8\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0000-\U000e0fff]"
-)
+# Letters that show nothing (fillers), and the blank braille pattern, which Unicode counts as a symbol.
+_BLANK_GRAPHICS = {"\u115f", "\u1160", "\u3164", "\uffa0", "\u2800"}
+# Raw line breaks only YAML 1.1 knows: PyYAML breaks lines there, editors and YAML 1.2 do not.
+_HIDDEN_BREAKS = re.compile("[\x85\u2028\u2029]")
+
+
+def _visible(value: str) -> bool:
+    """True if some character shows: a letter, digit, punctuation mark or symbol (a combining accent alone does not)."""
+    return any(unicodedata.category(char)[0] in "LNPS" and char not in _BLANK_GRAPHICS for char in value)
 
 
 @dataclass
@@ -87,12 +91,17 @@ def describe(path: Path_) -> str:
     return text("field", name="".join(parts).lstrip("."))
 
 
-def read(path: Path, root: Path) -> tuple[Document | None, list[Problem]]:
-    """Load `path`; return the document, or None and the problems that stopped it."""
+def read(path: Path, root: Path, empty: object = None) -> tuple[Document | None, list[Problem]]:
+    """Load `path`; return the document, or None and the problems that stopped it.
+
+    A file with nothing but comments is an error, unless `empty` is given: its data then.
+    """
     name = path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
     source, problem = _decode(path, name)
     if problem:
         return None, [problem]
+    if empty is not None and not any(line.strip() and not line.lstrip().startswith("#") for line in source.splitlines()):
+        return Document(name, empty), []
     try:
         return _Builder(name).build(yaml.CSafeLoader(source))
     except yaml.YAMLError:
@@ -130,6 +139,11 @@ def _decode(path: Path, name: str) -> tuple[str, Problem | None]:
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
         return "", Problem(name, line, None, text("not_utf8", byte=raw[error.start]), text("not_utf8_hint"))
+    hidden = _HIDDEN_BREAKS.search(source)
+    if hidden:  # YAML 1.1 would start a new line here that the editor cannot see: a comment could become a field
+        line = source[: hidden.start()].count("\n") + 1
+        return "", Problem(name, line, None, text("hidden_break", code=f"{ord(hidden.group()):04X}"),
+                           text("hidden_break_hint"))
     return unicodedata.normalize("NFC", source), None
 
 
@@ -142,9 +156,10 @@ def _read_bytes(path: Path, name: str) -> tuple[bytes, Problem | None]:
     except OSError as error:
         key = "symlink" if error.errno == errno.ELOOP else "unreadable"
         return b"", Problem(name, None, None, text(key, error=error.strerror), text(f"{key}_hint"))
+    if not stat.S_ISREG(os.fstat(handle).st_mode):  # a folder named x.yml, a pipe, a device
+        os.close(handle)
+        return b"", Problem(name, None, None, text("not_a_file"), text("not_a_file_hint"))
     with os.fdopen(handle, "rb") as file:
-        if not stat.S_ISREG(os.fstat(file.fileno()).st_mode):
-            return b"", Problem(name, None, None, text("not_a_file"), text("not_a_file_hint"))
         return file.read(MAX_FILE_BYTES + 1), None
 
 
@@ -293,7 +308,7 @@ class _Builder:
             return
         tag = event.tag
         if tag not in (None, "!"):
-            self.check_tag(tag, event)
+            self.check_tag(tag, event, {_MAPPING} if isinstance(value, dict) else {_SEQUENCE})
         self.stack.append(_Frame(value, self.value_path(frame, event), is_key=False))
 
     def scalar_value(self, event, tag: str, path: Path_ | None):
@@ -301,14 +316,19 @@ class _Builder:
         if tag in _SPECIAL_WORDS and event.implicit[0]:
             self.problems.append(self.at(event, "special_word", word=event.value))
             return None
-        if not self.check_tag(tag, event):
+        if not self.check_tag(tag, event, _SCALAR_TAGS):
             return None
         if tag == "tag:yaml.org,2002:timestamp":
             return event.value  # dates stay text: their form (day, month or year) is meaningful
         if path is not None and event.implicit[0] and event.value:
             self.document.plain_words[path] = event.value  # `NO`, `2024`: a hint can suggest quotes
         node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
-        return yaml.SafeLoader.yaml_constructors[tag](_SCALARS, node)
+        try:
+            return yaml.SafeLoader.yaml_constructors[tag](_SCALARS, node)
+        except (ValueError, KeyError, TypeError, OverflowError, yaml.YAMLError):  # `!!int abc`, 5,000 digits
+            self.problems.append(self.at(event, "unreadable_value", value=event.value[:40],
+                                         kind=tag.replace("tag:yaml.org,2002:", "")))
+            return None
 
     def key(self, frame: _Frame, event, tag: str) -> None:
         key = event.value
@@ -335,8 +355,9 @@ class _Builder:
         self.document.positions[frame.path + (key,)] = (event.start_mark.line + 1, event.start_mark.column + 1)
         frame.key = key
 
-    def check_tag(self, tag: str, event) -> bool:
-        if tag in _PLAIN_TAGS:
+    def check_tag(self, tag: str, event, fitting: set[str]) -> bool:
+        """True if `tag` is one of the plain tags that fit this kind of value; else a problem."""
+        if tag in fitting:
             return True
         self.problems.append(self.at(event, "tag", tag=tag.replace("tag:yaml.org,2002:", "!!")))
         return False
@@ -346,7 +367,7 @@ class _Builder:
         unfit = None if value.isprintable() else _UNFIT.search(value)
         if unfit:
             self.problems.append(self.at(event, unfit.lastgroup, code=f"{ord(unfit.group()):04X}"))
-        elif value and not _VISIBLE.search(value):
+        elif value and not _visible(value):
             self.problems.append(self.at(event, "invisible_text"))
         elif not value.isascii() and not unicodedata.is_normalized("NFC", value):
             return unicodedata.normalize("NFC", value)  # an escape (`"e\u0301"`) can spell decomposed letters

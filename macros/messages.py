@@ -38,6 +38,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "delete it: data files hold printable text only",
         "vi": "hãy xóa ký tự này: tệp dữ liệu chỉ chứa các ký tự nhìn thấy được",
     },
+    "hidden_break": {
+        "en": "the file contains an invisible line or paragraph separator (U+{code})",
+        "vi": "tệp chứa một ký tự ngắt dòng hoặc ngắt đoạn không nhìn thấy được (U+{code})",
+    },
+    "hidden_break_hint": {
+        "en": "replace it with a normal line break or a space (it often comes with text pasted from a web page)",
+        "vi": "hãy thay bằng dấu xuống dòng thường hoặc dấu cách (thường lẫn vào khi dán văn bản từ trang web)",
+    },
     "not_yaml": {"en": "the file is not valid YAML ({error})", "vi": "tệp không phải YAML hợp lệ ({error})"},
     "not_yaml_hint": {"en": "check the indentation", "vi": "hãy kiểm tra thụt lề"},
     "empty_file": {"en": "the file is empty", "vi": "tệp không có nội dung"},
@@ -125,6 +133,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{folder}/ holds only records (`ID.yml`): move the file elsewhere",
         "vi": "thư mục {folder}/ chỉ chứa hồ sơ (`MÃ.yml`): hãy chuyển tệp này đi nơi khác",
     },
+    "hidden_data_file": {
+        "en": "this file is not read: its name starts with a dot",
+        "vi": "tệp này không được đọc: tên tệp bắt đầu bằng dấu chấm",
+    },
+    "hidden_data_file_hint": {
+        "en": "name the file after its record's id, e.g. `kr-mois.yml`",
+        "vi": "hãy đặt tên tệp theo mã hồ sơ, ví dụ `kr-mois.yml`",
+    },
     "folder_outside": {
         "en": "the data folder is a link to a place outside the project",
         "vi": "thư mục dữ liệu là liên kết tới một nơi nằm ngoài dự án",
@@ -181,6 +197,14 @@ MESSAGES: dict[str, dict[str, str]] = {
     "tag_hint": {
         "en": "remove it: data files hold plain text, lists and mappings only",
         "vi": "hãy xóa thẻ này: tệp dữ liệu chỉ chứa văn bản, danh sách và các trường `tên: giá trị`",
+    },
+    "unreadable_value": {
+        "en": "`{value}` cannot be read as a value of type {kind}",
+        "vi": "không đọc được `{value}` thành giá trị kiểu {kind}",
+    },
+    "unreadable_value_hint": {
+        "en": "if it is text, put it in double quotes; otherwise correct it",
+        "vi": "nếu đây là văn bản, hãy đặt trong dấu ngoặc kép; nếu không, hãy sửa lại",
     },
     "key_not_text": {"en": "a field name must be plain text", "vi": "tên trường phải là văn bản thường"},
     "key_not_text_hint": {"en": "use a name like `title:`", "vi": "hãy dùng tên như `title:`"},
@@ -334,6 +358,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "write `id: {stem}`, or rename the file to `{id}.yml` (ids are permanent)",
         "vi": "hãy ghi `id: {stem}`, hoặc đổi tên tệp thành `{id}.yml` (mã đã công bố thì không đổi)",
     },
+    "id_reserved": {
+        "en": "the id `{id}` cannot be used: the address {collection}/{id}/ belongs to another page",
+        "vi": "không dùng được mã `{id}`: địa chỉ {collection}/{id}/ là của một trang khác",
+    },
+    "id_reserved_hint": {"en": "choose another id (and rename the file)", "vi": "hãy chọn mã khác (và đổi tên tệp)"},
     "file_name_not_id_hint": {
         "en": "rename the file to `{id}.yml`: a file name is the record's id (lowercase letters, digits, hyphens)",
         "vi": "hãy đổi tên tệp thành `{id}.yml`: tên tệp chính là mã hồ sơ (chữ thường, số, dấu gạch ngang)",
@@ -346,6 +375,11 @@ MESSAGES: dict[str, dict[str, str]] = {
     "not_a_mapping_hint": {
         "en": "start with `id: ...` at the left margin",
         "vi": "hãy bắt đầu bằng dòng `id: ...` sát lề trái",
+    },
+    "no_records": {"en": "there is no record at all", "vi": "không có hồ sơ nào"},
+    "no_records_hint": {
+        "en": "the site needs at least one record: add one with `make new`",
+        "vi": "trang cần ít nhất một hồ sơ: hãy thêm bằng lệnh `make new`",
     },
     "id_taken": {"en": "the id `{id}` is already used by {file}", "vi": "mã `{id}` đã được dùng trong {file}"},
     "id_taken_hint": {"en": "ids must be unique", "vi": "mỗi mã chỉ được dùng cho một hồ sơ"},
@@ -386,6 +420,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "hãy bỏ trường `parent` ở một trong các đối tác này",
     },
     # summaries (problems.py, dataset.py, __main__.py); `_one`/`_other` are chosen by plural()
+    "more_problems_one": {
+        "en": "and {count} more problem in this file (fix the ones above first)",
+        "vi": "và {count} lỗi khác trong tệp này (hãy sửa các lỗi ở trên trước)",
+    },
+    "more_problems_other": {
+        "en": "and {count} more problems in this file (fix the ones above first)",
+        "vi": "và {count} lỗi khác trong tệp này (hãy sửa các lỗi ở trên trước)",
+    },
     "errors_one": {
         "en": "{count} error in the data: nothing was built.",
         "vi": "Dữ liệu có {count} lỗi: trang web chưa được tạo.",

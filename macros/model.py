@@ -86,6 +86,11 @@ class Agreement:
     note: Text | None = None
 
     @property
+    def anchor(self) -> str:
+        """Its id on its partner's page: prefixed, so that no data id can take one of the page's own."""
+        return f"agreement-{self.id}"
+
+    @property
     def concluded(self) -> bool:
         """Signed, whether or not in force: what "agreements signed" counts."""
         return self.state in ("signed", "in-force", "expired")
@@ -154,6 +159,11 @@ class PlanElement:
     def ref(self) -> str:
         return f"{self.plan.id}/{self.id}"
 
+    @property
+    def anchor(self) -> str:
+        """Its id on its plan's page: prefixed, so that no data id can take one of the page's own (`sources`…)."""
+        return f"item-{self.id}"
+
 
 @dataclass(eq=False)
 class TaskGroup:
@@ -164,6 +174,10 @@ class TaskGroup:
 
     def progress(self) -> tuple[int, int]:
         return _progress(self.items)
+
+    @property
+    def anchor(self) -> str:
+        return f"group-{self.id}"
 
 
 @dataclass(eq=False)
@@ -276,6 +290,7 @@ COLLECTIONS: dict[str, type[Record]] = {
     "partners": Partner,
     "activities": Activity,
 }
+DATA_SUFFIXES = (".yml", ".yaml")  # a record's file in its collection's folder: `ID.yml` (or `.yaml`)
 # The singular names a record by: its schema and its page template.
 SINGULAR = {"decisions": "decision", "plans": "plan", "partners": "partner", "activities": "activity"}
 

@@ -27,14 +27,17 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.toc import AnchorLink
 
-from macros import csp, dataset, extras, feeds, messages, search
+from macros import csp, dataset, extras, feeds, messages, redirects, search
+from macros.images import MEDIA_FOLDER
 from macros.locale import LANGUAGES
+from macros.model import COLLECTIONS
 from macros.pages import VirtualPage, counterpart, record_pages, year_pages
 from macros.problems import InvalidData
 from macros.render import TITLE_ID, language_root, words
 
 
 OPEN_DATA_PAGE = "open-data/"
+WATCHED = (*COLLECTIONS, MEDIA_FOLDER, "schemas", "templates", "macros", redirects.FILE)
 CONTACT_PAGE = "contact/"
 EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")  # the address readers write to (CONTACT_EMAIL)
 GUIDE_PAGE = "guide/"  # for editors: linked from the footer, not in the readers' menu
@@ -123,6 +126,13 @@ class RecordPages(BasePlugin):
         if template_name == "404.html":
             config.extra.alternate = deepcopy(config.plugins["i18n"].extra_alternate)  # i18n sets the attribute
         return template
+
+    def on_serve(self, server, config: MkDocsConfig, builder):
+        """Rebuild on any change to the data, media, schemas, templates or code, in the folders that exist."""
+        for name in WATCHED:
+            if (data_root(config) / name).exists():
+                server.watch(str(data_root(config) / name))
+        return server
 
     def on_env(self, env, config: MkDocsConfig, files: Files):
         """The theme's templates, from which each page's Content-Security-Policy is computed."""

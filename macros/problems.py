@@ -7,6 +7,7 @@ line an editor can click in their editor or CI log.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 
 from macros.messages import plural
@@ -38,7 +39,12 @@ def _one_line(text: str) -> str:
     return text.translate(_VISIBLE_ESCAPES)
 
 
-_VISIBLE_ESCAPES = {code: f"\\x{code:02x}" for code in range(32)} | {ord("\n"): "\\n", ord("\r"): "\\r", ord("\t"): "\\t"}
+# every character that breaks a line for str.splitlines (and terminals): C0, DEL, NEL, the line and paragraph separators
+_VISIBLE_ESCAPES = ({code: f"\\x{code:02x}" for code in [*range(32), 0x7F, 0x85]}
+                    | {0x2028: "\\u2028", 0x2029: "\\u2029", ord("\n"): "\\n", ord("\r"): "\\r", ord("\t"): "\\t"})
+
+
+PER_FILE = 50  # problems printed for one file: a file with thousands has one mistake repeated
 
 
 class InvalidData(Exception):
@@ -49,6 +55,14 @@ class InvalidData(Exception):
         super().__init__(self.report())
 
     def report(self) -> str:
-        lines = [str(problem) for problem in self.problems]
+        """Every problem, one a line; past PER_FILE in one file, a count of the rest (fix the first ones first)."""
+        lines, per_file = [], Counter(problem.file for problem in self.problems)
+        shown: Counter = Counter()
+        for problem in self.problems:
+            shown[problem.file] += 1
+            if shown[problem.file] <= PER_FILE:
+                lines.append(str(problem))
+            elif shown[problem.file] == PER_FILE + 1:
+                lines.append(f"{problem.file}: " + plural("more_problems", per_file[problem.file] - PER_FILE))
         lines.append(plural("errors", len(self.problems)))
         return "\n".join(lines)

@@ -30,6 +30,8 @@ FIRST_YEAR = 1945  # the ministry was founded in 1945: nothing it records happen
 LAST_YEAR = 2100   # plans look a few years ahead; a later year is a typo (and beyond what file formats date)
 # dates that report what already happened: a source's, a signature's, an "as of"; they cannot lie in the future
 REPORTED_DATES = {"date", "date_signed", "signed", "status_as_of", "state_as_of", "legal_force_as_of", "en_reviewed"}
+# ids whose page address another page already has: the collection's list, the activities' year pages
+RESERVED_IDS = {"*": {"index"}, "activities": {"years"}}
 REVIEW_FIELD = "en_reviewed"  # "DATE FINGERPRINT", written by `python -m macros reviewed` (macros/translation.py)
 
 
@@ -101,7 +103,8 @@ class _Reader:
         return start, end
 
     def ordered(self, path: Path_, start: PartialDate | None, end: PartialDate | None) -> None:
-        if start and end and end.sort_key() < start.sort_key():
+        """An end that finishes before the start begins; `2024-03` as the end of `2024-03-05` contains it."""
+        if start and end and end.last_day() < start.first_day():
             self.problems.append(self.document.problem(
                 path, text("end_before_start", end=end.iso(), start=start.iso()), text("end_before_start_hint"),
             ))
@@ -158,6 +161,9 @@ def read_record(collection: str, document: Document, root: Path) -> tuple[Record
     reader = _Reader(document, root)
     data = document.data
     stem = PurePosixPath(document.file).stem
+    if data["id"] in RESERVED_IDS["*"] | RESERVED_IDS.get(collection, set()):
+        reader.problems.append(document.problem(("id",), text("id_reserved", id=data["id"], collection=collection),
+                                                text("id_reserved_hint")))
     if data["id"] != stem:
         hint = "id_not_file_name_hint" if ID.fullmatch(stem) else "file_name_not_id_hint"  # `my file` is no id
         reader.problems.append(document.problem(

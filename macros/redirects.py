@@ -12,11 +12,11 @@ from __future__ import annotations
 
 import re
 import subprocess
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from macros import messages
 from macros.load import read
-from macros.model import COLLECTIONS, ID, Model
+from macros.model import COLLECTIONS, DATA_SUFFIXES, ID, Model
 from macros.problems import Problem
 
 FILE = "redirects.yml"
@@ -27,8 +27,8 @@ def load(root: Path, model: Model) -> tuple[dict[str, str], list[Problem]]:
     """The redirects (old path → new path, both `collection/id`) and the problems in them."""
     path = root / FILE
     if not path.exists():
-        return {}, _unredirected(root, {})
-    document, problems = read(path, root)
+        return {}, _unredirected(root, {}, model)
+    document, problems = read(path, root, empty={})  # a file of comments only: no redirect yet
     if document is None:
         return {}, problems
     if not isinstance(document.data, dict):
@@ -48,7 +48,7 @@ def load(root: Path, model: Model) -> tuple[dict[str, str], list[Problem]]:
             problems.append(document.problem((old,), messages.text("redirect_target_missing", address=new),
                                              messages.text("redirect_hint")))
         redirects[old] = new
-    return redirects, problems + _unredirected(root, redirects)
+    return redirects, problems + _unredirected(root, redirects, model)
 
 
 def _exists(model: Model, address: str) -> bool:
@@ -56,13 +56,27 @@ def _exists(model: Model, address: str) -> bool:
     return record_id in model.collection(collection)
 
 
-def _unredirected(root: Path, redirects: dict[str, str]) -> list[Problem]:
-    """Data files that git history once had, that are gone, and that no redirect covers."""
+def _unredirected(root: Path, redirects: dict[str, str], model: Model) -> list[Problem]:
+    """Records whose file git once had (deleted since, or deleted and not yet committed), now gone, and unredirected."""
     if not (root / ".git").exists():
         return []
-    command = ["git", "log", "--no-renames", "--diff-filter=D", "--name-only", "--format=", "--", *COLLECTIONS]
-    log = subprocess.run(command, cwd=root, capture_output=True, text=True)
-    gone = {f"{Path(name).parent.name}/{Path(name).stem}" for name in log.stdout.split() if name.endswith(".yml")}
+    deleted = _git(root, "log", "--no-renames", "--diff-filter=D", "--name-only", "--format=", "--", *COLLECTIONS)
+    committed = _git(root, "ls-tree", "-r", "--name-only", "HEAD", "--", *COLLECTIONS)
+    published = {address for name in deleted + committed if (address := _address(name))}
     return [Problem(FILE, None, None, messages.text("redirect_missing", address=address),
                     messages.text("redirect_missing_hint", address=address))
-            for address in sorted(gone - set(redirects)) if not (root / f"{address}.yml").exists()]
+            for address in sorted(published - set(redirects)) if not _exists(model, address)]
+
+
+def _git(root: Path, *arguments: str) -> list[str]:
+    result = subprocess.run(["git", "-c", "core.quotePath=false", *arguments], cwd=root, capture_output=True,
+                            text=True, encoding="utf-8")
+    return result.stdout.splitlines() if result.returncode == 0 else []  # no commit yet: no history to keep
+
+
+def _address(name: str) -> str | None:
+    """`partners/kr-mois` for a data file that had a page; None for anything that never could."""
+    path = PurePosixPath(name)
+    if len(path.parts) != 2 or path.parent.name not in COLLECTIONS or path.suffix not in DATA_SUFFIXES:
+        return None
+    return f"{path.parent.name}/{path.stem}" if ID.fullmatch(path.stem) else None

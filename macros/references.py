@@ -97,16 +97,22 @@ class _Checker:
         return ("task_groups", element.group.number - 1, "items", element.number - 1, "id")
 
     def no_parent_cycles(self) -> None:
-        partners = self.model.partners
-        for partner in partners.values():
-            seen = [partner.id]
-            current = partner.parent_id
-            while current in partners:
-                if current == partner.id:
-                    chain = " → ".join(seen + [current])
-                    self.report(partner, ("parent",), text("parent_cycle", chain=chain), text("parent_cycle_hint"))
-                    break
-                if current in seen:
-                    break  # a cycle further up: reported at its own members
-                seen.append(current)
+        """Report every partner on a cycle of parents, at itself, with the cycle as it reads from it.
+
+        Each partner is walked once (a walk stops at a partner an earlier walk
+        finished), so a long chain of parents costs no more than a short one.
+        """
+        partners, finished = self.model.partners, set()
+        for start in partners:
+            path: dict[str, int] = {}  # id → position on this walk
+            current = start
+            while current in partners and current not in finished and current not in path:
+                path[current] = len(path)
                 current = partners[current].parent_id
+            if current in path:  # the walk came back to itself: everything from `current` on is a cycle
+                cycle = list(path)[path[current]:]
+                for index, member in enumerate(cycle):
+                    chain = " → ".join(cycle[index:] + cycle[:index] + [member])
+                    self.report(partners[member], ("parent",), text("parent_cycle", chain=chain),
+                                text("parent_cycle_hint"))
+            finished.update(path)

@@ -2,8 +2,8 @@
 
 Templates live in `templates/` and are compiled once per process. Data only
 ever reaches them as values: autoescaping is on, so a `<script>` or `{{ }}`
-typed in a YAML title is shown as text, and long Markdown texts are converted
-with raw HTML removed by an allow-list sanitiser (nh3).
+typed in a YAML title is shown as text, and long Markdown texts are read as
+CommonMark with raw HTML shown as text, then checked by an allow-list sanitiser (nh3).
 """
 
 from __future__ import annotations
@@ -12,9 +12,10 @@ from functools import cache
 from pathlib import Path
 
 import jinja2
-import markdown as markdown_lib
 import nh3
 import yaml
+from markdown_it import MarkdownIt
+from markdown_it.common.utils import escapeHtml
 from markupsafe import Markup, escape
 from mkdocs.utils import get_relative_url
 from pygments import highlight
@@ -117,10 +118,27 @@ class PageContext:
         return get_relative_url(file, self.path)
 
     def markdown(self, text: Text) -> Markup:
-        """A long Markdown text as sanitised HTML: no raw HTML, only http(s) and mailto links."""
-        html = markdown_lib.markdown(text.get(self.lang), extensions=["sane_lists"], output_format="html")
+        """A long Markdown text as sanitised HTML: raw HTML shown as text, only http(s) and mailto links."""
+        html = _markdown().render(text.get(self.lang))
         return Markup(nh3.clean(html, tags=_ALLOWED_TAGS, url_schemes={"http", "https", "mailto"},
                                 link_rel="noopener noreferrer"))
+
+
+@cache
+def _markdown() -> MarkdownIt:
+    """CommonMark (markdown-it-py): linear time on any input, and raw HTML written as text, not markup.
+
+    An image would load from another host: it becomes a link to the image, named by its text.
+    """
+    parser = MarkdownIt("commonmark", {"html": False}).enable("table")
+    parser.add_render_rule("image", _image_as_link)
+    return parser
+
+
+def _image_as_link(renderer, tokens, index, options, env) -> str:
+    image = tokens[index]
+    alt = renderer.renderInlineAsText(image.children or [], options, env)
+    return f'<a href="{escapeHtml(image.attrGet("src") or "")}">{escapeHtml(alt or image.attrGet("src") or "")}</a>'
 
 
 def inline_code(text: str) -> Markup:
