@@ -103,10 +103,10 @@ def test_reader_goes_from_home_to_a_plan_item_and_back_by_clicking(browser, serv
         assert_at(page, root + partner.path, partner.title.get(lang))
         page.locator("article").get_by_role("link", name=activity.title.get(lang), exact=True).click()
         assert_at(page, root + activity.path, activity.title.get(lang))
-        page.locator(f'article a[href$="{item.plan.path}#{item.id}"]').click()
-        assert_at(page, f"{root}{item.plan.path}#{item.id}", item.plan.title.get(lang))
-        expect(page.locator(f"#{item.id}")).to_be_in_viewport()
-        page.locator(f"#{item.id}").get_by_role("link", name=activity.title.get(lang), exact=True).click()
+        page.locator(f'article a[href$="{item.plan.path}#{item.anchor}"]').click()
+        assert_at(page, f"{root}{item.plan.path}#{item.anchor}", item.plan.title.get(lang))
+        expect(page.locator(f"#{item.anchor}")).to_be_in_viewport()
+        page.locator(f"#{item.anchor}").get_by_role("link", name=activity.title.get(lang), exact=True).click()
         assert_at(page, root + activity.path, activity.title.get(lang))
 
 

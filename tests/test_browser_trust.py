@@ -126,9 +126,9 @@ def test_links_between_activities_and_plans_say_who_makes_them(browser, served_s
         expect(page.locator("#related-plan-items")).to_be_visible()
         expect(page.locator(".classification-note")).to_be_visible()
     with closing(open_page(browser, served_site, root + "plans/ke-hoach-2024/")) as page:
-        korea = page.locator("#hoi-thao-chinh-quyen-dia-phuong-han-quoc")
+        korea = page.locator("#item-hoi-thao-chinh-quyen-dia-phuong-han-quoc")
         expect(korea.locator("a[href$='partners/#country-kr']")).to_have_count(1)
-        japan = page.locator("#hoi-thao-chinh-quyen-dia-phuong-nhat-ban")
+        japan = page.locator("#item-hoi-thao-chinh-quyen-dia-phuong-nhat-ban")
         expect(japan.locator("a[href$='partners/#country-jp']")).to_have_count(1)
     with closing(open_page(browser, served_site, root + "activities/")) as page:
         context = page.locator("#year-2022 .timeline__item--context")

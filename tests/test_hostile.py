@@ -208,6 +208,35 @@ CASES = [
          "`<<` written without quotes has a special meaning"),
     Case("country-no", good("country: KR", "country: NO"), 6, 'write "NO"'),
     Case("second-document", GOOD + "---\n" + GOOD, 13, "a second YAML document"),
+    # the second hunt: what the first fixes left open
+    Case("five-thousand-digits", good("country: KR", "country: KR\nabbreviation: " + "1" * 5000), 7,
+         "cannot be read as a value of type int"),
+    Case("bad-hex-number", good("country: KR", "country: KR\nabbreviation: 0x_"), 7, "cannot be read as a value"),
+    Case("bool-tag-on-a-word", good("country: KR", "country: KR\nabbreviation: !!bool maybe"), 7,
+         "cannot be read as a value of type bool"),
+    Case("map-tag-on-a-word", good("country: KR", "country: KR\nabbreviation: !!map x"), 7,
+         "the tag !!map is not allowed"),
+    Case("str-tag-on-a-mapping", good("name:\n", "name: !!str\n"), 2, "the tag !!str is not allowed"),
+    Case("folder-named-like-a-record", "", None, "this is not a regular file", file="partners/xx-dir.yml/keep.txt",
+         where="partners/xx-dir.yml"),
+    Case("twenty-thousand-mappings-in-a-list", visit("partners: [kr-mois]", "partners: ["
+                                                     + ", ".join(f"{{a: {n}}}" for n in range(20_000)) + "]"),
+         9, "must be a text, not a mapping", file=VISIT),
+    Case("id-index", good("id: xx-test", "id: index"), 1, "the address partners/index/ belongs to another page",
+         file="partners/index.yml"),
+    Case("activity-id-years", visit("id: xx-visit", "id: years"), 1, "belongs to another page",
+         file="activities/years.yml"),
+    Case("plane-16-noncharacter", good("  en: Test agency", '  en: "Test \\U0010FFFF"'), 4,
+         "not a character (U+10FFFF)"),
+    Case("blank-braille", good("  en: Test agency", '  en: "\\u2800"'), 4, "has no visible character"),
+    Case("accents-alone", good("  en: Test agency", '  en: "\\u0301\\u0301"'), 4, "has no visible character"),
+    Case("line-separator-in-a-comment", GOOD.replace("country: KR\n", "# note\u2028country: KR\n"), 6,
+         "invisible line or paragraph separator (U+2028)"),
+    Case("next-line-in-a-text", good("  en: Test agency", "  en: Test\x85agency"), 4, "(U+0085)"),
+    Case("dot-yml", GOOD, None, "its name starts with a dot", file="partners/.yml"),
+    Case("redirects-yaml", "partners/xx-old: partners/kr-mois\n", None, "rename it to `redirects.yml`",
+         file="redirects.yaml"),
+    Case("country-lower-case", good("country: KR", "country: kr"), 6, "code in capitals"),
 ]
 
 
@@ -224,8 +253,9 @@ def snapshot(folder) -> dict:
 
 
 def run(project, *arguments) -> subprocess.CompletedProcess:
+    """`python -m macros …` on `project`; a hang (the worst answer to bad input) fails the test after two minutes."""
     return subprocess.run([sys.executable, "-m", "macros", "--root", str(project), *arguments],
-                          capture_output=True, text=True, env=BUILD_ENV, cwd=project)
+                          capture_output=True, text=True, env=BUILD_ENV, cwd=project, timeout=120)
 
 
 @pytest.mark.parametrize("case", CASES, ids=str)
@@ -362,3 +392,68 @@ def test_an_interrupted_builds_folders_are_ignored_by_git():
     ignored = subprocess.run(["git", "check-ignore", ".site-x1y2z3/", "site.previous/"], cwd=REPO,
                              capture_output=True, text=True)
     assert ignored.stdout.split() == [".site-x1y2z3/", "site.previous/"]
+
+
+# --- what must still build: empty and missing folders, long chains, ids that a page also uses -------------------
+
+def test_an_empty_collection_and_a_missing_media_folder_still_build(project_copy):
+    for path in (project_copy / "decisions").glob("*.yml"):
+        path.unlink()
+    shutil.rmtree(project_copy / "media")
+    assert run(project_copy, "validate").returncode == 0
+    result = run(project_copy, "build")
+    assert result.returncode == 0, result.stderr[-2000:]
+    guide = (project_copy / "site" / "en" / "guide" / "index.html").read_text(encoding="utf-8")
+    assert "has no record to show as an example yet" in guide
+
+
+def test_no_record_at_all_is_refused(project_copy):
+    for name in ("decisions", "plans", "partners", "activities"):
+        for path in (project_copy / name).glob("*.yml"):
+            path.unlink()
+    for command in ("validate", "build"):
+        result = run(project_copy, command)
+        assert result.returncode == 1 and "there is no record at all" in result.stderr
+
+
+def test_a_long_chain_of_parents_validates_at_once(project_copy):
+    chain = 3_000
+    for number in range(chain):
+        parent = f"xx-{number + 1}" if number + 1 < chain else "kr-mois"
+        write(project_copy / f"partners/xx-{number}.yml", partner(f"xx-{number}", parent))
+    assert run(project_copy, "validate").returncode == 0
+
+
+def test_data_ids_never_take_an_id_of_the_page(project_copy):
+    """An agreement called `sources` or a plan task called `title` keep the page's ids unique."""
+    from bs4 import BeautifulSoup
+
+    plan = project_copy / "plans" / "ke-hoach-2024.yml"
+    plan.write_text(plan.read_text(encoding="utf-8").replace("id: tham-du-accsm-22", "id: title"), encoding="utf-8")
+    activity = project_copy / "activities" / "2024-08-accsm-22-brunei.yml"
+    activity.write_text(activity.read_text(encoding="utf-8").replace("ke-hoach-2024/tham-du-accsm-22",
+                                                                     "ke-hoach-2024/title"), encoding="utf-8")
+    french = project_copy / "partners" / "fr-mtfp.yml"
+    french.write_text(french.read_text(encoding="utf-8").replace("id: thoa-thuan-cong-vu-hien-dai-hoa-hanh-chinh",
+                                                                 "id: sources"), encoding="utf-8")
+    assert run(project_copy, "build").returncode == 0
+    for page in ("plans/ke-hoach-2024/index.html", "partners/fr-mtfp/index.html"):
+        soup = BeautifulSoup((project_copy / "site" / page).read_text(encoding="utf-8"), "html.parser")
+        ids = [element["id"] for element in soup.find_all(id=True)]
+        assert len(ids) == len(set(ids)), page
+    assert BeautifulSoup((project_copy / "site" / "plans/ke-hoach-2024/index.html").read_text(encoding="utf-8"),
+                         "html.parser").select_one("h1").get("id") == "title"
+
+
+def test_empty_redirects_and_partial_end_dates_are_accepted(project_copy):
+    (project_copy / "redirects.yml").write_text("# no redirect yet\n", encoding="utf-8")
+    write(project_copy / VISIT, visit('start: "2024-03-05"', 'start: "2024-03-05"\nend: "2024-03"'))
+    result = run(project_copy, "validate")
+    assert result.returncode == 0, result.stderr
+
+
+def test_a_problem_is_always_one_line():
+    from macros.problems import Problem
+
+    problem = Problem("partners/x.yml", 3, 1, "unknown field `websi\u2028te\x85`", "did you mean\n`website`?")
+    assert len(str(problem).splitlines()) == 1

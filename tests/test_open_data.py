@@ -235,3 +235,27 @@ def test_a_removed_file_without_redirect_is_refused_in_a_git_checkout(project_co
     assert "`partners/jp-erex` was published and its file is gone" in str(refused.value)
     (project_copy / "redirects.yml").write_text(yaml.safe_dump({"partners/jp-erex": "partners/jp-erex-co"}))
     assert dataset.load(project_copy).redirects == {"partners/jp-erex": "partners/jp-erex-co"}
+
+
+def test_the_git_history_check_covers_yaml_files_staged_deletions_and_only_real_addresses(project_copy):
+    import subprocess
+
+    def git(*arguments):
+        subprocess.run(["git", "-c", "user.name=t", "-c", "user.email=t@example.org", *arguments],
+                       cwd=project_copy, check=True, capture_output=True)
+
+    (project_copy / "partners" / "jp-erex.yml").rename(project_copy / "partners" / "jp-erex.yaml")
+    (project_copy / "partners" / "notes.txt").write_text("not data", encoding="utf-8")
+    git("init", "-q")
+    git("add", "-A")
+    git("commit", "-qm", "published, with a file that never was a record")
+    git("rm", "-q", "partners/notes.txt")
+    git("commit", "-qm", "gone: it needs no redirect")
+    erex = (project_copy / "partners" / "jp-erex.yaml").read_text(encoding="utf-8")
+    (project_copy / "partners" / "jp-erex.yaml").unlink()  # deleted, not yet committed
+    (project_copy / "partners" / "jp-erex-co.yml").write_text(erex.replace("id: jp-erex", "id: jp-erex-co"),
+                                                              encoding="utf-8")
+    with pytest.raises(dataset.InvalidData) as refused:
+        dataset.load(project_copy)
+    messages = [problem.message for problem in refused.value.problems]
+    assert len(messages) == 1 and messages[0].startswith("`partners/jp-erex` was published and its file is gone")

@@ -91,8 +91,8 @@ def test_plan_items_link_their_evidence(site, lang):
         path = page_path(plan, lang)
         soup = site.page(path)
         for element in plan.elements():
-            node = soup.find(id=element.id)
-            assert node is not None, f"{plan.id}#{element.id} has no anchor"
+            node = soup.find(id=element.anchor)
+            assert node is not None, f"{plan.id}#{element.anchor} has no anchor"
             targets = {resolve(path, a["href"]) for a in node.select("a[href]")}
             assert {page_path(activity, lang) for activity in element.evidence} <= targets
 
