@@ -42,15 +42,19 @@ def feeds(model: Model, lang: str, site_url: str, site_name: str) -> dict[str, b
     generator = FeedGenerator()
     generator.id(root + "activities/")
     generator.title(f"{site_name} — {said['activities']}")
-    generator.link(href=root + "activities/", rel="alternate")
-    generator.link(href=site_url + feed_path(lang, "atom"), rel="self")
+    generator.author(name=said["publisher"], uri=root)  # RFC 4287 §4.1.1: a feed or each entry names its author
     generator.description(said["feed_description"])
     generator.language(lang)
     generator.updated(_moment(model.last_date()))
     generator.lastBuildDate(_moment(model.last_date()))
     for activity in reversed(model.activities_newest_first()):  # feedgen puts the last added first
         _entry(generator.add_entry(), activity, lang, root)
-    return {feed_path(lang, "rss"): generator.rss_str(pretty=True), feed_path(lang, "atom"): generator.atom_str(pretty=True)}
+    written = {}
+    for kind in FEEDS:  # each feed's self link is its own address; RSS's <link> is the page (feedgen takes the last)
+        generator.link(href=site_url + feed_path(lang, kind), rel="self", replace=True)
+        generator.link(href=root + "activities/", rel="alternate")
+        written[feed_path(lang, kind)] = generator.rss_str(pretty=True) if kind == "rss" else generator.atom_str(pretty=True)
+    return written
 
 
 def _entry(entry, activity: Activity, lang: str, root: str) -> None:
@@ -80,12 +84,17 @@ def ics(model: Model, lang: str, site_url: str, site_name: str) -> dict[str, byt
     stamp = _moment(model.last_date())
     for activity in model.activities_newest_first():
         event = icalendar.Event()
-        event.add("uid", f"activity-{activity.id}@{host}")  # the id is permanent, so is the UID
+        # the id is permanent, so is the UID; each language's calendar has its own, so that a client
+        # subscribed to both keeps both instead of merging them
+        event.add("uid", f"activity-{activity.id}-{lang}@{host}")
         event.add("dtstamp", stamp)
         first, after = _days(activity)
         event.add("dtstart", first)
         event.add("dtend", after)  # exclusive: the day after the last one
-        event.add("summary", activity.title.get(lang))
+        summary = activity.title.get(lang)
+        if activity.start.precision != "day":  # a month-long bar would read as a month-long event: say so
+            summary += " " + said["calendar_undated"].format(dates=format_range(activity.start, activity.end, lang))
+        event.add("summary", summary)
         places = "; ".join(", ".join(filter(None, [place.city.get(lang) if place.city else "",
                                                     country_name(place.country, lang)]))
                            for place in activity.places)

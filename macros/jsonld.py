@@ -18,9 +18,10 @@ LEGAL_FORCE = {"in-force": "InForce", "partially-in-force": "PartiallyInForce", 
 def describe(record: Record, lang: str, site_url: str) -> dict:
     """The JSON-LD object of `record` on its page in `lang`."""
     builder = {Decision: _decision, Activity: _activity, Partner: _partner, Plan: _plan}[type(record)]
-    data = {"@context": CONTEXT, **builder(record, lang, site_url)}
-    data.update(url=_url(record, lang, site_url), inLanguage=lang)
-    return data
+    data = {"@context": CONTEXT, **builder(record, lang, site_url), "url": _url(record, lang, site_url)}
+    if not isinstance(record, Partner):  # schema.org gives a work or an event a language, not an organisation
+        data["inLanguage"] = lang
+    return {key: value for key, value in data.items() if value is not None}
 
 
 def _url(record: Record, lang: str, site_url: str) -> str:
@@ -33,7 +34,8 @@ def _ministry(lang: str) -> dict:
 
 
 def _date(date: PartialDate | None) -> str | None:
-    return date.iso() if date else None
+    """A schema.org Date is a whole day: a date the source gives only to the month or year is left out."""
+    return date.iso() if date and date.precision == "day" else None
 
 
 def _decision(decision: Decision, lang: str, site_url: str) -> dict:

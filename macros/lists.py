@@ -142,7 +142,7 @@ def define_env(env) -> None:
     @env.macro
     def field_reference() -> str:
         """Every field of every collection, in this page's language, from the schemas."""
-        return show("field_reference", reference=fieldref.reference(context().lang))
+        return show("field_reference", reference=fieldref.reference(context().lang), level=2)
 
     @env.macro
     def example_record(collection: str, record_id: str) -> str:

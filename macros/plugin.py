@@ -20,6 +20,7 @@ from copy import deepcopy
 from html import escape
 from itertools import chain
 from pathlib import Path
+from urllib.parse import urljoin
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -37,6 +38,7 @@ from macros.render import TITLE_ID, language_root, words
 
 
 OPEN_DATA_PAGE = "open-data/"
+X_DEFAULT = "x-default"  # the hreflang of the page for readers of any other language
 WATCHED = (*COLLECTIONS, MEDIA_FOLDER, "schemas", "templates", "macros", redirects.FILE)
 CONTACT_PAGE = "contact/"
 EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")  # the address readers write to (CONTACT_EMAIL)
@@ -124,7 +126,8 @@ class RecordPages(BasePlugin):
     def on_pre_template(self, template, template_name: str, config: MkDocsConfig):
         """The 404 page is no page's counterpart: its switcher leads to each language's home."""
         if template_name == "404.html":
-            config.extra.alternate = deepcopy(config.plugins["i18n"].extra_alternate)  # i18n sets the attribute
+            alternates = deepcopy(config.plugins["i18n"].extra_alternate)  # i18n sets the attribute
+            config.extra.alternate = absolute_alternates(alternates, config.site_url)
         return template
 
     def on_serve(self, server, config: MkDocsConfig, builder):
@@ -141,7 +144,12 @@ class RecordPages(BasePlugin):
         return env
 
     def on_page_context(self, context, page, config: MkDocsConfig, nav):
-        self.base_urls[page.url] = context["base_url"]  # the page's depth: what the theme's scripts depend on
+        """Note the page's depth (the theme's scripts depend on it); make its alternates absolute, with x-default.
+
+        Runs after i18n (priority 50) has put this page's counterparts in config.extra.alternate.
+        """
+        self.base_urls[page.url] = context["base_url"]
+        config.extra.alternate = absolute_alternates(getattr(config.extra, "alternate", None) or [], config.site_url)
         return context
 
     def on_template_context(self, context, template_name: str, config: MkDocsConfig):
@@ -150,6 +158,7 @@ class RecordPages(BasePlugin):
 
     def on_post_page(self, output: str, page, config: MkDocsConfig) -> str:
         _write_page_sitemap(page, config)
+        _restore_alternates(config)
         searchable = search.mark_searchable(output, page.url, escape(words(page.file.locale)["search_type_page"]))
         return self.policies.add(searchable, self.base_urls.pop(page.url))
 
@@ -162,6 +171,7 @@ class RecordPages(BasePlugin):
         lang = config.plugins["i18n"].current_language
         if template_name == "404.html":
             output = self.policies.add(output, self.base_urls.pop(template_name))
+            _restore_alternates(config)
         if lang == LANGUAGES[0] or template_name not in {"404.html", "sitemap.xml"}:
             return output
         target = Path(config.site_dir) / language_root(lang) / template_name
@@ -170,6 +180,24 @@ class RecordPages(BasePlugin):
         target.write_text(own, encoding="utf-8")
         # the complete sitemap (all languages) also stays at the root; the 404 page does not
         return output if template_name == "sitemap.xml" else ""
+
+
+def absolute_alternates(alternates: list[dict], site_url: str) -> list[dict]:
+    """The page's counterparts as absolute addresses, and `x-default` (the default language's) last.
+
+    Search engines want absolute hreflang links and an x-default, as the
+    sitemap gives them; the language menu (overrides/partials/alternate.html)
+    leaves x-default out.
+    """
+    absolute = [{**alternate, "link": urljoin(site_url, alternate["link"].lstrip("/"))}
+                for alternate in alternates if alternate.get("lang") != X_DEFAULT]
+    default = next((alternate for alternate in absolute if alternate["lang"] == LANGUAGES[0]), None)
+    return absolute + ([{**default, "lang": X_DEFAULT}] if default else [])
+
+
+def _restore_alternates(config: MkDocsConfig) -> None:
+    """Leave i18n's language list as i18n made it: its next language build reads it again."""
+    config.extra.alternate = deepcopy(config.plugins["i18n"].extra_alternate)
 
 
 def _add_generated_files(files: Files, config: MkDocsConfig, data: dataset.Dataset) -> dict[str, VirtualPage]:
