@@ -1,11 +1,21 @@
-"""Shared fixtures: the repository, a disposable copy of it, and the real site built once."""
+"""Shared fixtures: the repository, a disposable copy of it, and the real site built once.
+
+The site is built for the address it is served at (SITE_URL), as on a real host: its
+hreflang links are absolute, and a page served elsewhere would point readers (and
+Material's language selector) at another origin.
+"""
 
 from __future__ import annotations
 
+import functools
+import http.server
 import os
 import shutil
+import socket
 import subprocess
 import sys
+import threading
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -14,7 +24,18 @@ from bs4 import BeautifulSoup
 REPO = Path(__file__).resolve().parent.parent
 SITE_PARTS = ("mkdocs.yml", "content", "overrides", "schemas", "templates", "macros",
               "media", "decisions", "plans", "partners", "activities")
-BUILD_ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "MACROS_LANG": "en"}  # English messages, whatever the locale
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+SITE_PORT = free_port()
+SITE_URL = f"http://127.0.0.1:{SITE_PORT}/"
+BUILD_ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "MACROS_LANG": "en",  # English messages, whatever the locale
+             "SITE_URL": SITE_URL}
 
 
 @pytest.fixture(autouse=True)
@@ -76,32 +97,29 @@ def site(built_site: Path) -> Site:
     return Site(built_site)
 
 
-@pytest.fixture(scope="session")
-def served_site(built_site: Path):
-    """The built site on http://127.0.0.1:PORT/, for the browser tests."""
-    import functools
-    import http.server
-    import threading
-
-    handler = functools.partial(QuietHandler, directory=str(built_site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-
-
-class QuietHandler:
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
     """SimpleHTTPRequestHandler that keeps the test output clean."""
 
-    def __new__(cls, *args, **kwargs):
-        import http.server
+    def log_message(self, *args):
+        pass
 
-        class Handler(http.server.SimpleHTTPRequestHandler):
-            def log_message(self, *args):
-                pass
 
-        return Handler(*args, **kwargs)
+@contextmanager
+def serving(folder: Path, port: int = 0):
+    """`folder` on http://127.0.0.1:PORT/ for as long as the block runs; yields the address."""
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), functools.partial(QuietHandler, directory=str(folder)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def served_site(built_site: Path):
+    """The built site at the address it was built for, for the browser tests."""
+    with serving(built_site, SITE_PORT) as address:
+        yield address
 
 
 CHROMIUM = "/usr/bin/chromium"

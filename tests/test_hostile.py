@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import BUILD_ENV, REPO, QuietHandler, copy_project
+from conftest import BUILD_ENV, REPO, copy_project, free_port, serving
 
 GOOD = """\
 id: xx-test
@@ -252,10 +252,10 @@ def snapshot(folder) -> dict:
     return {path.relative_to(folder): path.read_bytes() for path in folder.rglob("*") if path.is_file()}
 
 
-def run(project, *arguments) -> subprocess.CompletedProcess:
+def run(project, *arguments, env: dict | None = None) -> subprocess.CompletedProcess:
     """`python -m macros …` on `project`; a hang (the worst answer to bad input) fails the test after two minutes."""
     return subprocess.run([sys.executable, "-m", "macros", "--root", str(project), *arguments],
-                          capture_output=True, text=True, env=BUILD_ENV, cwd=project, timeout=120)
+                          capture_output=True, text=True, env={**BUILD_ENV, **(env or {})}, cwd=project, timeout=120)
 
 
 @pytest.mark.parametrize("case", CASES, ids=str)
@@ -357,10 +357,6 @@ def test_a_script_that_slipped_into_a_page_is_blocked(browser, tmp_path):
 
     The bug is made on purpose: the partner template prints the name unescaped, and the name holds a script.
     """
-    import functools
-    import http.server
-    import threading
-
     project = copy_project(tmp_path / "project")
     template = project / "templates" / "records" / "partner.html.j2"
     template.write_text(template.read_text(encoding="utf-8").replace(
@@ -370,22 +366,19 @@ def test_a_script_that_slipped_into_a_page_is_blocked(browser, tmp_path):
     start = text.index("  en:", text.index("\nname:\n"))
     end = text.index("\n", start)
     example.write_text(text[:start] + '  en: "Bug<script>window.pwned = 3</script>"' + text[end:], encoding="utf-8")
-    assert run(project, "build").returncode == 0
+    port = free_port()
+    assert run(project, "build", env={"SITE_URL": f"http://127.0.0.1:{port}/"}).returncode == 0
     site = project / "site"
     assert "<script>window.pwned = 3</script>" in (site / "en/partners/fr-mtfp/index.html").read_text(encoding="utf-8")
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
+    with serving(site, port) as address:
         page = browser.new_page()
         page.add_init_script("document.addEventListener('securitypolicyviolation',"
                              " e => (window.__csp = window.__csp || []).push(e.violatedDirective))")
-        page.goto(f"http://127.0.0.1:{server.server_address[1]}/en/partners/fr-mtfp/", wait_until="load")
+        page.goto(address + "en/partners/fr-mtfp/", wait_until="load")
         assert page.evaluate("window.pwned") is None
         assert page.evaluate("window.__csp || []") == ["script-src-elem"]
         assert page.evaluate("typeof __md_get") == "function"  # the theme's own inline script ran
         page.close()
-    finally:
-        server.shutdown()
 
 
 def test_an_interrupted_builds_folders_are_ignored_by_git():

@@ -18,7 +18,7 @@ import referencing.jsonschema
 import yaml
 from bs4 import BeautifulSoup
 
-from conftest import REPO, mkdocs_build
+from conftest import REPO, SITE_URL, mkdocs_build
 from macros import dataset
 from macros.locale import LANGUAGES
 from macros.model import COLLECTIONS, SINGULAR
@@ -26,7 +26,6 @@ from macros.render import language_root
 
 DATA = dataset.load(REPO)
 MODEL = DATA.model
-SITE_URL = "http://127.0.0.1:8000/"  # mkdocs.yml's default when SITE_URL is not set
 
 
 def page(site_dir, path: str) -> BeautifulSoup:
@@ -104,6 +103,11 @@ def test_csv_lists_are_joined_as_documented(built_site):
 def test_feeds_parse_cleanly_newest_first_in_their_language(built_site, lang, kind):
     feed = feedparser.parse((built_site / language_root(lang) / f"activities.{kind}.xml").read_bytes())
     assert not feed.bozo, feed.get("bozo_exception")
+    assert feed.feed.link == SITE_URL + language_root(lang) + "activities/"  # the page, not a feed file
+    own = SITE_URL + language_root(lang) + f"activities.{kind}.xml"
+    assert [link.href for link in feed.feed.links if link.rel == "self"] == [own]
+    if kind == "atom":  # RSS 2.0 names authors by e-mail address only, and the sources give none
+        assert feed.feed.author_detail.name == {"vi": "Bộ Nội vụ", "en": "Ministry of Home Affairs"}[lang]
     newest_first = MODEL.activities_newest_first()
     assert [entry.link for entry in feed.entries] == [SITE_URL + language_root(lang) + a.path for a in newest_first]
     assert [entry.title for entry in feed.entries] == [a.title.get(lang) for a in newest_first]
@@ -130,14 +134,16 @@ def test_pages_advertise_their_language_feeds(built_site, lang):
 def test_the_calendar_has_one_all_day_event_per_activity(built_site, lang):
     calendar = icalendar.Calendar.from_ical((built_site / language_root(lang) / "activities.ics").read_bytes())
     events = {str(event["UID"]): event for event in calendar.walk("VEVENT")}
-    assert set(events) == {f"activity-{activity_id}@127.0.0.1" for activity_id in MODEL.activities}
-    brunei = events["activity-2024-08-accsm-22-brunei@127.0.0.1"]
+    assert set(events) == {f"activity-{activity_id}-{lang}@127.0.0.1" for activity_id in MODEL.activities}
+    brunei = events[f"activity-2024-08-accsm-22-brunei-{lang}@127.0.0.1"]
     assert brunei.decoded("DTSTART") == datetime.date(2024, 8, 4)
     assert brunei.decoded("DTEND") == datetime.date(2024, 8, 9), "DTEND is the day after the last day"
     assert "Bandar Seri Begawan" in str(brunei["LOCATION"])
     assert str(brunei["URL"]) == SITE_URL + language_root(lang) + "activities/2024-08-accsm-22-brunei/"
-    signing = events["activity-2022-03-ky-thoa-thuan-phap@127.0.0.1"]  # known to the month only
+    signing = events[f"activity-2022-03-ky-thoa-thuan-phap-{lang}@127.0.0.1"]  # known to the month only
     assert (signing.decoded("DTSTART"), signing.decoded("DTEND")) == (datetime.date(2022, 3, 1), datetime.date(2022, 4, 1))
+    assert str(signing["SUMMARY"]).endswith({"vi": "(nguồn không nêu ngày cụ thể: tháng 3/2022)",
+                                             "en": "(exact dates not given: March 2022)"}[lang])
 
 
 EXPECTED_TYPES = {"decisions": {"Legislation"}, "activities": {"Event"}, "plans": {"CreativeWork"},
@@ -168,6 +174,10 @@ def test_every_page_carries_fitting_json_ld(built_site):
     assert event["location"][0]["address"]["addressCountry"] == "BN"
     partner = json.loads(page(built_site, "en/partners/bn-psd/").select_one('script[type="application/ld+json"]').string)
     assert partner["parentOrganization"]["name"] == MODEL.partners["bn-pmo"].name.en
+    assert "inLanguage" not in partner  # schema.org gives no language to an organisation
+    month_only = json.loads(page(built_site, "activities/2022-03-ky-thoa-thuan-phap/")
+                            .select_one('script[type="application/ld+json"]').string)
+    assert "startDate" not in month_only and month_only["inLanguage"] == "vi"  # March 2022 is no schema.org Date
 
 
 def test_the_sitemap_lists_every_page_with_its_alternates(built_site):

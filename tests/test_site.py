@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from conftest import REPO
+from conftest import REPO, SITE_URL
 from macros import dataset
 from macros.locale import LANGUAGES
 from macros.render import language_root
@@ -51,7 +51,10 @@ def test_language_switcher_goes_to_the_counterpart(site, record):
             switch = soup.select_one(f'a.md-select__link[hreflang="{other}"]')["href"]
             alternate = soup.select_one(f'link[rel="alternate"][hreflang="{other}"]')["href"]
             assert resolve(path, switch) == page_path(record, other)
-            assert resolve(path, alternate) == page_path(record, other)
+            assert alternate == SITE_URL + page_path(record, other)  # absolute, for search engines
+        default = soup.select_one('link[rel="alternate"][hreflang="x-default"]')["href"]
+        assert default == SITE_URL + page_path(record, LANGUAGES[0])
+        assert not soup.select('a.md-select__link[hreflang="x-default"]'), "the menu lists languages only"
 
 
 def test_dates_follow_the_page_language(site):
@@ -81,7 +84,7 @@ def test_activity_pages_link_partners_and_plan_items(site, lang):
         targets = {resolve(path, href) for href in links(soup)}
         assert {page_path(p, lang) for p in activity.partners} <= targets
         anchors = {href.split("#")[1] for href in links(soup) if "#" in href}
-        assert {item.id for item in activity.plan_items} <= anchors
+        assert {item.anchor for item in activity.plan_items} <= anchors
         assert soup.select("ol.sources li"), "an activity cites its sources"
 
 
