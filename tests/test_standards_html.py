@@ -42,12 +42,16 @@ def test_the_nu_html_checker_finds_no_error_on_any_page(built_site):
 
 
 def sitemap_alternates(site: Path) -> dict[str, dict[str, str]]:
-    """Page address → its alternates (hreflang → address), from every sitemap of the site."""
+    """Page address → its alternates (hreflang → address), from the sitemaps robots.txt names."""
     entries = {}
-    for sitemap in sorted(site.rglob("sitemap.xml")):
+    for line in (site / "robots.txt").read_text(encoding="utf-8").splitlines():
+        if not line.startswith("Sitemap:"):
+            continue
+        sitemap = site / line.removeprefix("Sitemap:").strip().removeprefix(SITE_URL)
         for url in ElementTree.parse(sitemap).getroot().findall("s:url", SITEMAP):
             entries[url.find("s:loc", SITEMAP).text] = {link.get("hreflang"): link.get("href")
                                                         for link in url.findall("x:link", SITEMAP)}
+    assert entries, "robots.txt names no sitemap, or the sitemap lists no page"
     return entries
 
 
