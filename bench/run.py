@@ -9,10 +9,7 @@ Budgets are checked here, never by timed unit tests.
 from __future__ import annotations
 
 import argparse
-import functools
 import gzip
-import http.server
-import io
 import json
 import os
 import pstats
@@ -23,7 +20,6 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 import urllib.request
 from dataclasses import dataclass, field
@@ -36,6 +32,7 @@ REPO = HERE.parent
 sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(REPO))
 
+import lighthouse  # noqa: E402
 from synthetic import make_project  # noqa: E402
 
 from macros import dataset  # noqa: E402
@@ -43,8 +40,6 @@ from macros import dataset  # noqa: E402
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "MACROS_LANG": "en"}
 SIZES = (100, 1000, 5000)
 VALIDATE_RECORDS = 10_000
-CHROMIUM = "/usr/bin/chromium"
-LIGHTHOUSE = HERE / "node_modules" / ".bin" / "lighthouse"
 REPORT = REPO / "docs" / "benchmarks.md"
 ANALYSIS = HERE / "analysis.md"
 
@@ -186,46 +181,16 @@ def first_view_kb(site: Path, page: str) -> float:
     return sum(len(gzip.compress(path.read_bytes())) for path in files if path.is_file()) / 1024
 
 
-class _Host(http.server.SimpleHTTPRequestHandler):
-    """A static host as the site will have one: text compressed with gzip, no logging."""
-
-    COMPRESSED = (".html", ".css", ".js", ".json", ".xml", ".svg", ".txt", ".ics", ".csv")
-
-    def log_message(self, *args):
-        pass
-
-    def send_head(self):
-        path = Path(self.translate_path(self.path))
-        if path.is_dir():
-            path = path / "index.html"
-        if "gzip" not in self.headers.get("Accept-Encoding", "") or path.suffix not in self.COMPRESSED \
-                or not path.is_file():
-            return super().send_head()
-        body = gzip.compress(path.read_bytes())
-        self.send_response(200)
-        self.send_header("Content-Type", self.guess_type(str(path)))
-        self.send_header("Content-Encoding", "gzip")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        return io.BytesIO(body)
-
-
-def serving(site: Path):
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Host, directory=str(site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server, f"http://127.0.0.1:{server.server_address[1]}/"
-
-
 def first_search_kb(site: Path, query: str = "hop tac") -> float:
     """KB (gzip) the first search transfers beyond the page: Pagefind's script, WebAssembly, index chunks."""
     from playwright.sync_api import sync_playwright
 
-    server, base = serving(site)
+    server, base = lighthouse.serving(site)
     sizes: list[int] = []
     try:
         with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu",
-                                                                                  "--disable-background-networking"])
+            browser = playwright.chromium.launch(executable_path=lighthouse.CHROMIUM,
+                                                 args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"])
             page = browser.new_page()
             page.on("response", lambda response: "/pagefind/" in response.url and sizes.append(
                 len(gzip.compress(response.body()))))
@@ -238,23 +203,10 @@ def first_search_kb(site: Path, query: str = "hop tac") -> float:
     return sum(sizes) / 1024
 
 
-def lighthouse(site: Path, pages: list[str]) -> dict[str, float]:
-    """Lighthouse performance scores (mobile) against Debian's Chromium."""
-    if not LIGHTHOUSE.exists():
-        raise SystemExit("Lighthouse is not installed: run `npm ci --prefix bench` (make bench does).")
-    server, base = serving(site)
-    scores = {}
-    try:
-        for page in pages:
-            output = subprocess.run(
-                [str(LIGHTHOUSE), base + page, "--quiet", "--output=json", "--only-categories=performance",
-                 "--form-factor=mobile", "--chrome-flags=--headless=new --no-sandbox --disable-gpu"],
-                env={**ENV, "CHROME_PATH": CHROMIUM}, capture_output=True, text=True, timeout=300)
-            report = json.loads(output.stdout)
-            scores[page or "home"] = round(report["categories"]["performance"]["score"] * 100)
-    finally:
-        server.shutdown()
-    return scores
+def lighthouse_performance(site: Path, pages: list[str]) -> dict[str, float]:
+    """Lighthouse performance scores (mobile, served with gzip) against Debian's Chromium."""
+    reports = lighthouse.run(site, {page: ["performance"] for page in pages})
+    return {page or "home": report.scores["performance"] for page, report in reports.items()}
 
 
 def profile_build(project: Path) -> str:
@@ -337,7 +289,7 @@ def main() -> int:
         real = make_copy(work / "real")
         subprocess.run([sys.executable, "-m", "mkdocs", "build", "--quiet", "--site-dir", str(real / "site")],
                        cwd=real, env=ENV, check=True)
-        for page, score in lighthouse(real / "site", ["", "partners/fr-mtfp/", "activities/2024-08-accsm-22-brunei/"]).items():
+        for page, score in lighthouse_performance(real / "site", ["", "partners/fr-mtfp/", "activities/2024-08-accsm-22-brunei/"]).items():
             results.append(Result(f"Lighthouse performance, mobile: {page}", score, "", "≥ 95", score >= 95))
         report = render_report(table, results, profile if 1000 in args.sizes else "", time.perf_counter() - started)
     finally:
