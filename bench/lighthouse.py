@@ -33,7 +33,7 @@ SECONDS_PER_PAGE = 90  # a page takes about 10 s; beyond this, something hangs
 SHOWN_ELEMENTS = 3
 
 
-class _Host(http.server.SimpleHTTPRequestHandler):
+class Host(http.server.SimpleHTTPRequestHandler):
     """A static host as the site will have one: text compressed with gzip, no logging."""
 
     COMPRESSED = (".html", ".css", ".js", ".json", ".xml", ".svg", ".txt", ".ics", ".csv")
@@ -57,9 +57,12 @@ class _Host(http.server.SimpleHTTPRequestHandler):
         return io.BytesIO(body)
 
 
-def serving(site: Path):
-    """(server, base URL) of `site` on a free local port; call `server.shutdown()` when done."""
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Host, directory=str(site)))
+def serving(site: Path, port: int = 0):
+    """(server, base URL) of `site` on `port` (a free one by default); call `server.shutdown()` when done.
+
+    A site is built for its address (its hreflang links are absolute): serve it at the port it was built for.
+    """
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), functools.partial(Host, directory=str(site)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server, f"http://127.0.0.1:{server.server_address[1]}/"
 
@@ -74,17 +77,13 @@ class Report:
     errors: list[str]
 
 
-def run(site: Path, pages: dict[str, list[str]]) -> dict[str, Report]:
-    """Lighthouse, mobile, on each page of `site` (a path from its root → the categories to score)."""
+def run(base: str, pages: dict[str, list[str]]) -> dict[str, Report]:
+    """Lighthouse, mobile, on each page of the site served at `base` (a path from its root → the categories)."""
     if not (INSTALLED.is_file() and NODE.is_file()):
         raise RuntimeError(INSTALL)
-    server, base = serving(site)
     request = json.dumps([{"url": base + path, "categories": categories} for path, categories in pages.items()])
-    try:
-        output = subprocess.run([str(NODE), str(RUNNER)], input=request, capture_output=True, text=True,
-                                env={**os.environ, "CHROME_PATH": CHROMIUM}, timeout=SECONDS_PER_PAGE * len(pages))
-    finally:
-        server.shutdown()
+    output = subprocess.run([str(NODE), str(RUNNER)], input=request, capture_output=True, text=True,
+                            env={**os.environ, "CHROME_PATH": CHROMIUM}, timeout=SECONDS_PER_PAGE * len(pages))
     if output.returncode != 0:
         raise RuntimeError(f"Lighthouse failed (exit {output.returncode}):\n{output.stderr}")
     return {path: _report(json.loads(line)) for path, line in zip(pages, output.stdout.splitlines(), strict=True)}

@@ -205,7 +205,11 @@ def first_search_kb(site: Path, query: str = "hop tac") -> float:
 
 def lighthouse_performance(site: Path, pages: list[str]) -> dict[str, float]:
     """Lighthouse performance scores (mobile, served with gzip) against Debian's Chromium."""
-    reports = lighthouse.run(site, {page: ["performance"] for page in pages})
+    server, base = lighthouse.serving(site)
+    try:
+        reports = lighthouse.run(base, {page: ["performance"] for page in pages})
+    finally:
+        server.shutdown()
     return {page or "home": report.scores["performance"] for page, report in reports.items()}
 
 

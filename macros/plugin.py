@@ -28,7 +28,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.toc import AnchorLink
 
-from macros import csp, dataset, extras, feeds, messages, redirects, search
+from macros import conformance, csp, dataset, extras, feeds, messages, redirects, search
 from macros.images import MEDIA_FOLDER
 from macros.locale import LANGUAGES
 from macros.model import COLLECTIONS
@@ -160,7 +160,7 @@ class RecordPages(BasePlugin):
         _write_page_sitemap(page, config)
         _restore_alternates(config)
         searchable = search.mark_searchable(output, page.url, escape(words(page.file.locale)["search_type_page"]))
-        return self.policies.add(searchable, self.base_urls.pop(page.url))
+        return self.policies.add(conformance.mend(searchable), self.base_urls.pop(page.url))
 
     def on_post_template(self, output: str, template_name: str, config: MkDocsConfig) -> str:
         """Give each language its own 404 page and a sitemap where Material's switcher looks for it.
@@ -170,7 +170,7 @@ class RecordPages(BasePlugin):
         """
         lang = config.plugins["i18n"].current_language
         if template_name == "404.html":
-            output = self.policies.add(output, self.base_urls.pop(template_name))
+            output = self.policies.add(conformance.mend(output), self.base_urls.pop(template_name))
             _restore_alternates(config)
         if lang == LANGUAGES[0] or template_name not in {"404.html", "sitemap.xml"}:
             return output

@@ -7,17 +7,15 @@ Material's language selector) at another origin.
 
 from __future__ import annotations
 
-import functools
-import http.server
 import os
 import shutil
 import socket
 import subprocess
 import sys
-import threading
 from contextlib import contextmanager
 from pathlib import Path
 
+import lighthouse
 import pytest
 from bs4 import BeautifulSoup
 
@@ -97,20 +95,12 @@ def site(built_site: Path) -> Site:
     return Site(built_site)
 
 
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    """SimpleHTTPRequestHandler that keeps the test output clean."""
-
-    def log_message(self, *args):
-        pass
-
-
 @contextmanager
 def serving(folder: Path, port: int = 0):
-    """`folder` on http://127.0.0.1:PORT/ for as long as the block runs; yields the address."""
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), functools.partial(QuietHandler, directory=str(folder)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
+    """`folder` on http://127.0.0.1:PORT/, compressed as a static host does, while the block runs; yields the address."""
+    server, address = lighthouse.serving(folder, port)
     try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
+        yield address
     finally:
         server.shutdown()
 

@@ -26,11 +26,11 @@ def path(name: str, lang: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def reports(built_site) -> dict[str, lighthouse.Report]:
+def reports(served_site) -> dict[str, lighthouse.Report]:
     """Every page's report; the layout shift is measured by the performance category."""
     pages = {path(name, lang): ["performance"] + (CATEGORIES if name in SCORED else []) for name, lang in SHIFTED}
     try:
-        return lighthouse.run(built_site, pages)
+        return lighthouse.run(served_site, pages)
     except RuntimeError as error:
         pytest.fail(str(error), pytrace=False)
 

@@ -15,11 +15,10 @@ import pytest
 import rnc2rng
 from lxml import etree, isoschematron
 
-from conftest import REPO
+from conftest import REPO, SITE_URL
 from macros.locale import LANGUAGES
 from macros.render import language_root
 
-SITE_URL = "http://127.0.0.1:8000/"  # mkdocs.yml's default when SITE_URL is not set
 ATOM_SCHEMA = REPO / "tests" / "schemas" / "atom.rnc"
 ATOM = "http://www.w3.org/2005/Atom"
 NS = {"atom": ATOM}

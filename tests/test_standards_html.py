@@ -9,12 +9,15 @@ from pathlib import Path
 from urllib.parse import urlsplit
 from xml.etree import ElementTree
 
+import material
 from bs4 import BeautifulSoup
 
-from macros.locale import LANGUAGES
 from checkers import VNU, installed, java
+from conftest import SITE_URL
+from macros import conformance
+from macros.locale import LANGUAGES
 
-SITE_URL = "http://127.0.0.1:8000/"  # mkdocs.yml's default when SITE_URL is not set
+MATERIAL = Path(material.__file__).parent / "templates"
 SITEMAP = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
 HREFLANGS = {*LANGUAGES, "x-default"}
 
@@ -79,3 +82,11 @@ def test_every_page_declares_absolute_language_alternates_with_x_default_as_the_
             found[name] += [f"{lang}: {declared.get(lang)} in the page, {sitemap[url].get(lang)} in the sitemap"
                             for lang in sorted(HREFLANGS) if declared.get(lang) != sitemap[url].get(lang)]
     assert not found, f"{len(found)} page(s):\n{by_page(found)}"
+
+
+def test_material_still_writes_the_markup_the_site_mends():
+    """macros/conformance.py mends exact markup of Material's templates: an upgrade that changes it must say so."""
+    base = (MATERIAL / "base.html").read_text(encoding="utf-8")
+    assert all(written in base for written, _ in conformance.CHECKBOXES)
+    toc = (MATERIAL / "partials" / "toc.html").read_text(encoding="utf-8")
+    assert '<label class="md-nav__title" for="__toc">' in toc
