@@ -19,6 +19,7 @@ import io
 import json
 import os
 import subprocess
+import sys
 import threading
 from dataclasses import dataclass
 from pathlib import Path
@@ -57,12 +58,19 @@ class Host(http.server.SimpleHTTPRequestHandler):
         return io.BytesIO(body)
 
 
+class _Server(http.server.ThreadingHTTPServer):
+    def handle_error(self, request, client_address):
+        """A browser that stops reading (a cancelled fetch) is no error of the site's: only others are printed."""
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
+
+
 def serving(site: Path, port: int = 0):
     """(server, base URL) of `site` on `port` (a free one by default); call `server.shutdown()` when done.
 
     A site is built for its address (its hreflang links are absolute): serve it at the port it was built for.
     """
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), functools.partial(Host, directory=str(site)))
+    server = _Server(("127.0.0.1", port), functools.partial(Host, directory=str(site)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server, f"http://127.0.0.1:{server.server_address[1]}/"
 

@@ -158,7 +158,7 @@ def outputs_parse(site: Path, text: str) -> None:
             feed = feedparser.parse((root / f"activities.{kind}.xml").read_bytes())
             assert not feed.bozo, (lang, kind, feed.get("bozo_exception"))
         calendar = icalendar.Calendar.from_ical((root / "activities.ics").read_bytes())
-        assert any(str(event["UID"]).startswith("activity-zz-hostile@") for event in calendar.walk("VEVENT"))
+        assert any(str(event["UID"]).startswith(f"activity-zz-hostile-{lang}@") for event in calendar.walk("VEVENT"))
     data = json.loads((site / "data" / "dataset.json").read_text(encoding="utf-8"))
     assert any(record["id"] == "zz-hostile" for record in data["activities"])
     for name in COLLECTIONS:

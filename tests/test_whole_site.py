@@ -11,7 +11,7 @@ from urllib.parse import unquote, urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import REPO, mkdocs_build
+from conftest import REPO, SITE_URL, mkdocs_build
 from macros import dataset
 from macros.locale import LANGUAGES
 
@@ -74,9 +74,10 @@ def test_every_page_has_its_counterpart_and_declares_it(built_site):
         for lang, root in roots.items():
             page = built_site / root / name
             declared = {link["hreflang"]: link["href"] for link in soup_of(page).select('link[rel="alternate"][hreflang]')}
-            assert set(declared) == set(LANGUAGES), name
+            assert set(declared) == {*LANGUAGES, "x-default"}, name
             for other, other_root in roots.items():
-                assert target_file(built_site, page, declared[other]) == built_site / other_root / name
+                assert declared[other] == SITE_URL + other_root + name.removesuffix("index.html"), name
+            assert declared["x-default"] == declared[LANGUAGES[0]]
 
 
 def test_no_page_contains_an_error_text(built_site):
