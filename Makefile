@@ -1,17 +1,28 @@
 # Every target installs what it needs into .venv first; `make serve` and
-# `make test` are the only two commands a fresh clone needs.
+# `make test` are the only two commands a fresh clone needs. What the machine must
+# provide (a Python 3.11+, a Chromium-family browser, Node.js) is found by tools/,
+# which says in one sentence what to install when something is missing.
 SHELL := /bin/bash
 VENV := .venv
 PYTHON := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
-export NO_MKDOCS_2_WARNING := 1
+BOOTSTRAP := $(shell command -v python3 || command -v python)
+
+# A .venv whose Python is older than 3.11, or gone (a removed pyenv version), is rebuilt.
+ifneq ($(shell $(PYTHON) -c 'import sys; print(sys.version_info >= (3, 11))' 2>/dev/null),True)
+$(shell rm -f $(STAMP))
+endif
 
 .PHONY: help
 help: # List the targets
 	@grep -E '^[a-z-]+:.*#' $(MAKEFILE_LIST) | sed -E 's/:.*# /\t/'
 
 $(STAMP): requirements.txt requirements-test.txt constraints.txt pyproject.toml
-	python3 -m venv $(VENV)
+	@[ -n "$(BOOTSTRAP)" ] || { echo "Python 3.11 or newer is needed: install it (see README, Two commands)." >&2; exit 1; }
+	@chosen=$$($(BOOTSTRAP) tools/python.py) || exit 1; \
+	if [ -e $(VENV) ] && ! $(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null; then \
+	  echo "Rebuilding $(VENV): its Python is older than 3.11 or gone."; rm -rf $(VENV); fi; \
+	[ -x $(PYTHON) ] || { echo "Creating $(VENV) with $$chosen"; $$chosen -m venv $(VENV); }
 	$(PYTHON) -m pip install --quiet -r requirements-test.txt -c constraints.txt
 	$(PYTHON) -m pip install --quiet --no-deps -e .
 	touch $(STAMP)
@@ -45,10 +56,14 @@ serve: validate # Validate, then serve the site with live reload on http://127.0
 	$(PYTHON) -m mkdocs serve --strict
 
 .PHONY: browser
-browser: # Make sure Debian's Chromium is there for the browser tests
-	@command -v chromium >/dev/null || { \
-	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq chromium; \
-	  else echo "Install Chromium first: sudo apt-get install chromium" >&2; exit 1; fi; }
+browser: # Make sure a Chromium-family browser is there for the browser tests (Debian's chromium when root)
+	@$(BOOTSTRAP) tools/browser.py >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then apt-get update -qq && apt-get install -y -qq chromium; \
+	  else $(BOOTSTRAP) tools/browser.py; exit 1; fi; }
+
+.PHONY: node
+node: # Make sure Node.js and npm are there to install the validators (Lighthouse brings its own Node 22)
+	@command -v npm >/dev/null || { echo "Node.js with npm is needed: install Node.js 22 (https://nodejs.org, or your system's package)." >&2; exit 1; }
 
 .PHONY: java
 java: # Make sure Java is there for the Nu HTML Checker (Debian's default-jre-headless)
@@ -59,7 +74,7 @@ java: # Make sure Java is there for the Nu HTML Checker (Debian's default-jre-he
 # --ignore-scripts: vnu-jar's install script would download a Java runtime of its own;
 # the tests use Debian's (make java).
 VALIDATORS := tests/js/node_modules/.installed
-$(VALIDATORS): tests/js/package.json tests/js/package-lock.json
+$(VALIDATORS): tests/js/package.json tests/js/package-lock.json | node
 	npm ci --prefix tests/js --no-audit --no-fund --ignore-scripts
 	touch $(VALIDATORS)
 
@@ -69,7 +84,7 @@ validators: java $(VALIDATORS) # Install the validators the tests run (pinned in
 # Lighthouse and the Node 22 it needs (the npm package `node`, whose install script
 # fetches its binary from the npm registry), pinned in bench/package.json.
 LIGHTHOUSE := bench/node_modules/.installed
-$(LIGHTHOUSE): bench/package.json bench/package-lock.json
+$(LIGHTHOUSE): bench/package.json bench/package-lock.json | node
 	npm ci --prefix bench --no-audit --no-fund
 	touch $(LIGHTHOUSE)
 
@@ -85,5 +100,9 @@ bench: $(STAMP) browser lighthouse # Benchmark builds at 100, 1,000 and 5,000 ac
 	$(PYTHON) bench/run.py
 
 .PHONY: clean
-clean: # Remove the built site, the folders of an interrupted build, and caches
+clean: # Remove the built site, the folders of an interrupted build, and caches (`make clean-all`: .venv too)
 	rm -rf site site.previous .site-* .pytest_cache
+
+.PHONY: clean-all
+clean-all: clean # Remove also .venv and the installed npm packages: the next command installs everything again
+	rm -rf $(VENV) tests/js/node_modules bench/node_modules

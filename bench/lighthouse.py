@@ -1,8 +1,8 @@
 """Lighthouse on a built site served as a static host serves it: text compressed with gzip.
 
 Used by `make bench` (performance) and by tests/test_lighthouse.py (accessibility, best
-practices, SEO, layout shift). Lighthouse is pinned in bench/package.json and drives Debian's
-Chromium, /usr/bin/chromium; bench/lighthouse.mjs runs every page in one browser.
+practices, SEO, layout shift). Lighthouse is pinned in bench/package.json and drives the machine's
+Chromium (tools/browser.py finds it); bench/lighthouse.mjs runs every page in one browser.
 
 Lighthouse 13 needs Node 22 or later: on Node 20 it runs, but three of its audits fail on
 iterator methods that Node 20 lacks. So bench/package.json also pins the npm package `node`
@@ -24,11 +24,12 @@ import threading
 from dataclasses import dataclass
 from pathlib import Path
 
+from tools import browser
+
 HERE = Path(__file__).resolve().parent
 RUNNER = HERE / "lighthouse.mjs"
 NODE = HERE / "node_modules" / ".bin" / "node"
 INSTALLED = HERE / "node_modules" / "lighthouse" / "package.json"
-CHROMIUM = "/usr/bin/chromium"
 INSTALL = "Lighthouse is not installed: run `make lighthouse` (npm ci --prefix bench; versions in bench/package.json)."
 SECONDS_PER_PAGE = 90  # a page takes about 10 s; beyond this, something hangs
 SHOWN_ELEMENTS = 3
@@ -91,7 +92,7 @@ def run(base: str, pages: dict[str, list[str]]) -> dict[str, Report]:
         raise RuntimeError(INSTALL)
     request = json.dumps([{"url": base + path, "categories": categories} for path, categories in pages.items()])
     output = subprocess.run([str(NODE), str(RUNNER)], input=request, capture_output=True, text=True,
-                            env={**os.environ, "CHROME_PATH": CHROMIUM}, timeout=SECONDS_PER_PAGE * len(pages))
+                            env={**os.environ, "CHROME_PATH": browser.find()}, timeout=SECONDS_PER_PAGE * len(pages))
     if output.returncode != 0:
         raise RuntimeError(f"Lighthouse failed (exit {output.returncode}):\n{output.stderr}")
     return {path: _report(json.loads(line)) for path, line in zip(pages, output.stdout.splitlines(), strict=True)}

@@ -33,6 +33,7 @@ sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(REPO))
 
 import lighthouse  # noqa: E402
+import tools.browser  # noqa: E402
 from synthetic import make_project  # noqa: E402
 
 from macros import dataset  # noqa: E402
@@ -189,7 +190,7 @@ def first_search_kb(site: Path, query: str = "hop tac") -> float:
     sizes: list[int] = []
     try:
         with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=lighthouse.CHROMIUM,
+            browser = playwright.chromium.launch(executable_path=tools.browser.find(),
                                                  args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"])
             page = browser.new_page()
             page.on("response", lambda response: "/pagefind/" in response.url and sizes.append(

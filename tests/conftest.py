@@ -17,6 +17,7 @@ from pathlib import Path
 
 import lighthouse
 import pytest
+import tools.browser
 from bs4 import BeautifulSoup
 
 REPO = Path(__file__).resolve().parent.parent
@@ -112,17 +113,20 @@ def served_site(built_site: Path):
         yield address
 
 
-CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
                  "--disable-sync", "--no-first-run", "--disable-quic"]
 
 
 @pytest.fixture(scope="session")
 def browser():
-    """Debian's Chromium, headless, driven by Playwright (no browser is ever downloaded)."""
+    """The machine's Chromium (tools/browser.py finds it), headless, driven by Playwright; never a download."""
     from playwright.sync_api import sync_playwright
 
+    try:
+        program = tools.browser.find()
+    except tools.browser.NotFound as missing:
+        pytest.fail(str(missing), pytrace=False)
     with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        chromium = playwright.chromium.launch(executable_path=program, headless=True, args=CHROMIUM_ARGS)
         yield chromium
         chromium.close()
