@@ -95,6 +95,32 @@ lighthouse: $(LIGHTHOUSE) # Install Lighthouse (pinned in bench) for the Lightho
 test: $(STAMP) browser validators lighthouse # Run the whole test suite (browser, accessibility and standards tests included)
 	$(PYTHON) -m pytest
 
+# The checks that read files only, on site/ as it was built (SITE_URL: the address it was built for):
+# what CI runs on the exact folder it publishes.
+SITE_CHECKS := tests/test_whole_site.py tests/test_standards_html.py tests/test_standards_feeds.py tests/test_standards_jsonld.py
+
+.PHONY: check-site
+check-site: $(STAMP) validators # Check the built site/ itself: links, counterparts, HTML, hreflang, feeds, JSON-LD
+	@[ -d site ] || { echo "No site/ to check: run make build first." >&2; exit 1; }
+	SITE_UNDER_TEST=site $(PYTHON) -m pytest -q -k "not two_builds" $(SITE_CHECKS)
+
+.PHONY: properdocs-check
+properdocs-check: $(STAMP) # Build with MkDocs and with ProperDocs (its maintained continuation) and compare the two sites
+	rm -rf .cache/mkdocs-site .cache/properdocs-site
+	$(PYTHON) -m mkdocs build --strict --quiet --site-dir .cache/mkdocs-site
+	$(PYTHON) -m properdocs build --strict --quiet --site-dir .cache/properdocs-site
+	$(PYTHON) tools/same_site.py .cache/mkdocs-site .cache/properdocs-site
+
+.PHONY: audit-python
+audit-python: $(STAMP) # Look up every pinned Python package in the vulnerability databases (pip-audit)
+	$(PYTHON) -m pip install --quiet pip-audit==2.10.1
+	$(PYTHON) -m pip_audit --strict --requirement constraints.txt
+
+.PHONY: audit-npm
+audit-npm: # Look up the pinned npm packages (validators, Lighthouse) in npm's vulnerability database
+	npm audit --prefix tests/js --audit-level=high
+	npm audit --prefix bench --audit-level=high
+
 .PHONY: bench
 bench: $(STAMP) browser lighthouse # Benchmark builds at 100, 1,000 and 5,000 activities; writes docs/benchmarks.md
 	$(PYTHON) bench/run.py

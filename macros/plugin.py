@@ -189,7 +189,7 @@ def absolute_alternates(alternates: list[dict], site_url: str) -> list[dict]:
     sitemap gives them; the language menu (overrides/partials/alternate.html)
     leaves x-default out.
     """
-    absolute = [{**alternate, "link": urljoin(site_url, alternate["link"].lstrip("/"))}
+    absolute = [{**alternate, "link": urljoin(site_url, alternate["link"])}  # "/base/en/" or "en/partners/x/"
                 for alternate in alternates if alternate.get("lang") != X_DEFAULT]
     default = next((alternate for alternate in absolute if alternate["lang"] == LANGUAGES[0]), None)
     return absolute + ([{**default, "lang": X_DEFAULT}] if default else [])

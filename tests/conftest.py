@@ -32,7 +32,9 @@ def free_port() -> int:
 
 
 SITE_PORT = free_port()
-SITE_URL = f"http://127.0.0.1:{SITE_PORT}/"
+# `make check-site` checks a folder already built (the one CI publishes), for the address it was built for
+SITE_UNDER_TEST = os.environ.get("SITE_UNDER_TEST")
+SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000/") if SITE_UNDER_TEST else f"http://127.0.0.1:{SITE_PORT}/"
 BUILD_ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "MACROS_LANG": "en",  # English messages, whatever the locale
              "SITE_URL": SITE_URL}
 
@@ -71,7 +73,9 @@ def project_copy(tmp_path: Path) -> Path:
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
-    """The real site, built once for the whole session."""
+    """The real site, built once for the whole session (or the folder SITE_UNDER_TEST names, as it is)."""
+    if SITE_UNDER_TEST:
+        return Path(SITE_UNDER_TEST).resolve()
     site = tmp_path_factory.mktemp("site")
     result = mkdocs_build(REPO, site)
     assert result.returncode == 0, result.stderr

@@ -143,7 +143,18 @@ def test_every_action_is_pinned_to_a_commit_sha_with_its_release_in_a_comment():
             "actions/configure-pages", "actions/upload-pages-artifact", "actions/deploy-pages"} == set(pins)
 
 
-def test_the_publish_workflow_never_races_and_deploys_only_a_successful_build():
+def set_up_steps(steps: list[dict]) -> tuple[int, int]:
+    """The checkout (whole history), Python 3.11, Node 22 and browser steps, in order: (checkout, browser)."""
+    checkout = index_of(steps, uses("actions/checkout"))
+    assert steps[checkout]["with"]["fetch-depth"] == 0, "the validator and the pages' dates read the whole history"
+    assert steps[index_of(steps, uses("actions/setup-python"))]["with"]["python-version"] == "3.11"
+    assert steps[index_of(steps, uses("actions/setup-node"))]["with"]["node-version"] == "22"
+    browser = index_of(steps, lambda step: "tools/browser.py" in step.get("run", ""))
+    assert "sudo apt-get install -y chromium" in steps[browser]["run"]
+    return checkout, browser
+
+
+def test_the_publish_workflow_never_races_checks_what_it_publishes_and_deploys_only_a_successful_build():
     workflow = load(PUBLISH)
     on = triggers(workflow)
     assert on["push"] == {"branches": ["main"]}
@@ -156,17 +167,14 @@ def test_the_publish_workflow_never_races_and_deploys_only_a_successful_build():
     assert build["runs-on"] == "ubuntu-latest"
     assert build["permissions"] == {"contents": "read", "pages": "read"}
     steps = steps_of(build)
-    checkout = steps[index_of(steps, uses("actions/checkout"))]
-    assert checkout["with"]["fetch-depth"] == 0, "the validator reads the whole history for deleted data files"
-    assert steps[index_of(steps, uses("actions/setup-python"))]["with"]["python-version"] == "3.11"
-    assert steps[index_of(steps, uses("actions/setup-node"))]["with"]["node-version"] == "20"
-    chromium = index_of(steps, lambda step: "apt-get install -y chromium" in step.get("run", ""))
-    assert "sudo apt-get update && sudo apt-get install -y chromium" in steps[chromium]["run"]
+    _, browser = set_up_steps(steps)
     validate, test = index_of(steps, runs("make validate")), index_of(steps, runs("make test"))
     pages, build_site = index_of(steps, uses("actions/configure-pages")), index_of(steps, runs("make build"))
+    check = index_of(steps, runs("make check-site"))
     upload = index_of(steps, uses("actions/upload-pages-artifact"))
-    assert chromium < validate < test < build_site < upload and pages < build_site
-    assert steps[build_site]["env"] == {"SITE_URL": f"${{{{ steps.{steps[pages]['id']}.outputs.base_url }}}}/"}
+    assert browser < validate < test < build_site < check < upload and pages < build_site
+    address = {"SITE_URL": f"${{{{ steps.{steps[pages]['id']}.outputs.base_url }}}}/"}
+    assert steps[build_site]["env"] == steps[check]["env"] == address, "the folder is checked for the address it is built for"
     assert steps[upload]["with"]["path"].rstrip("/") == "site"
 
     deploy = workflow["jobs"]["deploy"]
@@ -177,35 +185,30 @@ def test_the_publish_workflow_never_races_and_deploys_only_a_successful_build():
     assert uses("actions/deploy-pages")(step) and step["id"] == "deployment"
 
 
-def test_the_pull_request_workflow_checks_builds_and_keeps_the_site_read_only():
+def test_the_pull_request_workflow_checks_builds_compares_with_properdocs_audits_and_keeps_the_site_read_only():
     workflow = load(PULL_REQUEST)
     assert set(triggers(workflow)) == {"pull_request"}
     assert workflow["permissions"] == {"contents": "read"}
     assert workflow["concurrency"]["cancel-in-progress"] is True
     assert "github.ref" in workflow["concurrency"]["group"]
-    (job,) = workflow["jobs"].values()
-    assert job["runs-on"] == "ubuntu-latest"
-    assert "permissions" not in job, "the job keeps the workflow's read-only token"
-    steps = steps_of(job)
-    checkout = steps[index_of(steps, uses("actions/checkout"))]
-    assert checkout["with"]["fetch-depth"] == 0
-    assert steps[index_of(steps, uses("actions/setup-python"))]["with"]["python-version"] == "3.11"
-    assert steps[index_of(steps, uses("actions/setup-node"))]["with"]["node-version"] == "20"
-    chromium = index_of(steps, lambda step: "apt-get install -y chromium" in step.get("run", ""))
-    assert "sudo apt-get update && sudo apt-get install -y chromium" in steps[chromium]["run"]
+    assert set(workflow["jobs"]) == {"check", "properdocs", "audit"}
+    assert all("permissions" not in job for job in workflow["jobs"].values()), "every job keeps the read-only token"
+    steps = steps_of(workflow["jobs"]["check"])
+    _, browser = set_up_steps(steps)
     validate, test, build = (index_of(steps, runs(command)) for command in ("make validate", "make test", "make build"))
-    links = index_of(steps, lambda step: "tests/test_whole_site.py" in step.get("run", ""))
-    assert "link" in steps[links]["name"].lower()
     upload = index_of(steps, uses("actions/upload-artifact"))
-    assert chromium < validate < test < build < links < upload
-    assert steps[upload]["with"]["path"].rstrip("/") == "site"
-    actions = {step["uses"].split("@")[0] for step in steps if "uses" in step}
-    assert actions == {"actions/checkout", "actions/setup-python", "actions/setup-node", "actions/upload-artifact"}, \
-        "nothing that comments on the pull request or writes to the repository"
-    assert "gh pr" not in "\n".join(step.get("run", "") for step in steps)
+    assert browser < validate < test < build < upload
+    assert not any("tests/test_whole_site.py" in step.get("run", "") for step in steps), "make test runs it already"
+    assert any(runs("make properdocs-check")(step) for step in steps_of(workflow["jobs"]["properdocs"]))
+    audit = steps_of(workflow["jobs"]["audit"])
+    assert any(runs("make audit-python")(step) for step in audit) and any(runs("make audit-npm")(step) for step in audit)
 
 
-# ── yamllint: the house style, with teeth ────────────────────────────────────────────────────────
+def test_dependabot_keeps_every_kind_of_pin_current():
+    config = yaml.safe_load((REPO / ".github" / "dependabot.yml").read_text(encoding="utf-8"))
+    watched = {(update["package-ecosystem"], update["directory"]) for update in config["updates"]}
+    assert watched == {("github-actions", "/"), ("pip", "/"), ("npm", "/tests/js"), ("npm", "/bench")}
+
 
 def test_yamllint_passes_on_every_data_file_and_the_tooling_files():
     files = all_data_files() + ([REDIRECTS] if REDIRECTS.exists() else []) + written_yaml_files()

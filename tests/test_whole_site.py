@@ -34,10 +34,10 @@ def target_file(site: Path, page: Path, url: str) -> Path | None:
     parts = urlsplit(url)
     if parts.scheme or parts.netloc or url.startswith(("mailto:", "#")) or not parts.path:
         return None
-    base = page.parent.relative_to(site).as_posix()
-    if parts.path.startswith("/"):  # site-absolute (404 pages, language roots): the site is served at /
-        base = ""
-    path = posixpath.normpath(posixpath.join(base, unquote(parts.path).lstrip("/")))
+    base, path = page.parent.relative_to(site).as_posix(), unquote(parts.path)
+    if path.startswith("/"):  # site-absolute (404 pages): below the path the site is served at (SITE_URL's)
+        base, path = "", path.removeprefix(urlsplit(SITE_URL).path)
+    path = posixpath.normpath(posixpath.join(base, path.lstrip("/")))
     target = site / path
     return target / "index.html" if target.is_dir() or parts.path.endswith("/") else target
 
