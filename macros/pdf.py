@@ -55,6 +55,8 @@ def write_pdf(html: str, identifier: str) -> bytes:
     try:
         document = library.HTML(string=html, base_url=REPORT_DIR.as_uri() + "/", url_fetcher=_local_fetcher(library))
         content = document.write_pdf(pdf_variant=VARIANT, pdf_identifier=identifier.encode("ascii"))
+    except library.urls.FatalURLFetchingError as refused:  # not an Exception: WeasyPrint lets it through
+        raise RuntimeError(f"WeasyPrint: {refused}") from None
     finally:
         logger.removeHandler(problems)
     if problems.lines:
