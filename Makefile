@@ -102,5 +102,5 @@ bench: $(STAMP) pdf-libs browser lighthouse # Benchmark builds at 100, 1,000 and
 	$(PYTHON) bench/run.py
 
 .PHONY: clean
-clean: # Remove the built site, the folders of an interrupted build, and caches
-	rm -rf site site.previous .site-* .pytest_cache
+clean: # Remove the built site, the folders of an interrupted build, build/ (make report) and caches (printed reports too)
+	rm -rf site site.previous .site-* .pytest_cache build .cache/reports

@@ -75,10 +75,6 @@ class RecordPages(BasePlugin):
             self.data = dataset.load(data_root(config))
         except InvalidData as invalid:
             raise PluginError(messages.text("build_invalid") + "\n" + invalid.report()) from None
-        try:
-            pdf.weasyprint()  # the annual reports need it: say what to install before building anything
-        except pdf.Unavailable as missing:
-            raise PluginError(str(missing)) from None
         self.last_date = self.data.model.last_date().first_day().isoformat()  # MkDocs needs a day
         email = config.extra.get("contact_email", "")
         if email and not EMAIL.fullmatch(email):

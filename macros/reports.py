@@ -6,11 +6,15 @@ written from `templates/report/report.html.j2` with the report's data
 (`macros/report.py`), then printed by WeasyPrint (`macros/pdf.py`).
 
 A PDF is known by a digest of everything it is made of: its HTML, the files of
-templates/report/ (stylesheet, fonts) and WeasyPrint's version. The digest is
-the PDF's file identifier, and it keys a cache held for the life of the
-process, so a `mkdocs serve` rebuild prints again only the reports whose
-content changed, and the second language's build reuses the first's work.
-Reports to print are shared between the machine's cores.
+templates/report/ (stylesheet, fonts) and the versions of WeasyPrint and pydyf.
+The digest is the PDF's file identifier, and it keys two caches: one held for
+the life of the process (the second language's build and `mkdocs serve`
+rebuilds reuse the first's work) and one on disk, `.cache/reports/` (git-ignored;
+`REPORTS_CACHE` names another folder, or `off`), so that a build prints again
+only the reports whose content changed: printing is by far the slowest step of
+a build. The same input gives the same bytes (tests/test_report.py), so a cached
+PDF is the PDF a fresh printing would give. Reports to print are shared between
+the machine's cores.
 """
 
 from __future__ import annotations
@@ -21,6 +25,7 @@ import os
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from functools import cache
+from importlib.metadata import version
 from pathlib import Path
 
 from macros import pdf
@@ -30,6 +35,9 @@ from macros.render import PageContext, language_root, render
 from macros.report import status_sources, year_report
 
 FOLDER = "reports"
+CACHE_VARIABLE = "REPORTS_CACHE"  # a folder for the printed reports, or "off"
+CACHE = Path(__file__).resolve().parent.parent / ".cache" / "reports"
+CACHE_KEEP = 64  # PDFs kept on disk, the most recently used
 
 
 @dataclass(frozen=True)
@@ -69,11 +77,49 @@ def reports(model: Model, site_url: str, years: list[int] | None = None) -> list
     wanted = [(year, lang) for year in (model.report_years() if years is None else years) for lang in LANGUAGES]
     sources = {key: html(model, *key, site_url) for key in wanted}
     digests = {key: digest(text) for key, text in sources.items()}
-    missing = {digests[key]: sources[key] for key in wanted if digests[key] not in _printed}
-    printed = {**{value: _printed[value] for value in digests.values() if value in _printed}, **_print(missing)}
+    found = {value: _cached(value) for value in set(digests.values())}
+    missing = {value: sources[key] for key, value in digests.items() if found[value] is None}
+    new = _print(missing)
+    _store(new)
+    printed = {**{value: content for value, content in found.items() if content is not None}, **new}
     _printed.clear()
     _printed.update(printed)
     return [Report(year, lang, printed[digests[year, lang]]) for year, lang in wanted]
+
+
+def _cache_folder() -> Path | None:
+    chosen = os.environ.get(CACHE_VARIABLE, "")
+    return None if chosen == "off" else Path(chosen) if chosen else CACHE
+
+
+def _cached(key: str) -> bytes | None:
+    """The PDF printed earlier from the same input, from memory or disk; None if there is none, or it is damaged."""
+    if key in _printed:
+        return _printed[key]
+    folder = _cache_folder()
+    path = folder / f"{key}.pdf" if folder else None
+    if path is None or not path.is_file():
+        return None
+    content = path.read_bytes()
+    if not (content.startswith(b"%PDF-") and key.encode("ascii") in content[-2048:]):  # its /ID is the key
+        return None
+    path.touch()  # recently used: kept when the cache is trimmed
+    return content
+
+
+def _store(printed: dict[str, bytes]) -> None:
+    """Keep newly printed PDFs on disk, and only the most recently used ones."""
+    folder = _cache_folder()
+    if folder is None or not printed:
+        return
+    folder.mkdir(parents=True, exist_ok=True)
+    for key, content in printed.items():
+        partial = folder / f".{key}.{os.getpid()}"
+        partial.write_bytes(content)
+        partial.replace(folder / f"{key}.pdf")  # whole or absent, even if two builds store at once
+    kept = sorted(folder.glob("*.pdf"), key=lambda path: path.stat().st_mtime_ns, reverse=True)
+    for old in kept[CACHE_KEEP:]:
+        old.unlink(missing_ok=True)
 
 
 def by_year(reports_: list[Report], lang: str) -> dict[int, list[Report]]:
@@ -97,8 +143,7 @@ def _style_digest() -> bytes:
 
 @cache
 def _digest_of(stamp: tuple) -> bytes:
-    library = pdf.weasyprint()  # also stops a build at once, with what to install, if WeasyPrint cannot run
-    content = hashlib.sha256(library.__version__.encode())
+    content = hashlib.sha256(f"weasyprint {version('weasyprint')} pydyf {version('pydyf')}".encode())
     for name, _, _ in stamp:
         content.update(Path(name).read_bytes())
     return content.digest()
@@ -106,10 +151,13 @@ def _digest_of(stamp: tuple) -> bytes:
 
 def _print(sources: dict[str, str]) -> dict[str, bytes]:
     """Print each HTML (keyed by its digest), on every core when there are several."""
+    if sources:
+        pdf.weasyprint()  # stops at once, saying what to install, if WeasyPrint cannot run here
     workers = min(len(sources), os.cpu_count() or 1)
     if workers <= 1:
         return {key: pdf.write_pdf(text, key) for key, text in sources.items()}
     # fork: the workers start with WeasyPrint already imported (and the build's memory shared, not copied)
     with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
-        futures = {key: pool.submit(pdf.write_pdf, text, key) for key, text in sources.items()}
+        longest_first = sorted(sources.items(), key=lambda item: len(item[1]), reverse=True)
+        futures = {key: pool.submit(pdf.write_pdf, text, key) for key, text in longest_first}
         return {key: future.result() for key, future in futures.items()}

@@ -18,7 +18,7 @@ from pypdf import PdfReader
 
 from conftest import BUILD_ENV, REPO, SITE_URL, Site, copy_project, mkdocs_build
 from test_real_data import SEED_FACTS
-from macros import dataset, pdf
+from macros import dataset, pdf, reports
 from macros.locale import LANGUAGES
 from macros.model import Activity
 from macros.render import labels, language_root
@@ -216,7 +216,7 @@ def test_fonts_are_embedded_and_bundled(built_site):
 
 def test_two_builds_give_byte_identical_reports(built_site, tmp_path):
     """A second printing, in another process, time zone and folder, gives the same bytes as the site's."""
-    env = {**BUILD_ENV, "TZ": "Pacific/Kiritimati"}
+    env = {**BUILD_ENV, "TZ": "Pacific/Kiritimati", "REPORTS_CACHE": "off"}  # printed anew, not read from the cache
     result = subprocess.run([sys.executable, "-m", "macros", "report", "--out", str(tmp_path)], cwd=REPO, env=env,
                             capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
@@ -281,10 +281,27 @@ def test_a_build_without_weasyprints_libraries_stops_with_what_to_install(tmp_pa
     (fake / "__init__.py").write_text('raise OSError("cannot load library \'libpango-1.0-0\': '
                                       'libpango-1.0-0: cannot open shared object file")\n', encoding="utf-8")
     project = copy_project(tmp_path / "project")
-    result = mkdocs_build(project, tmp_path / "site", {"PYTHONPATH": str(tmp_path / "fake")})
+    result = mkdocs_build(project, tmp_path / "site", {"PYTHONPATH": str(tmp_path / "fake"), "REPORTS_CACHE": "off"})
     assert result.returncode != 0
     assert "make pdf-libs" in result.stderr and "libpango-1.0-0" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_a_cached_report_is_used_only_if_whole(tmp_path, monkeypatch):
+    """The disk cache gives back a PDF only if it is one and its /ID is the digest of the input."""
+    monkeypatch.setenv(reports.CACHE_VARIABLE, str(tmp_path))
+    monkeypatch.setattr(reports, "_printed", {})
+    html = reports.html(MODEL, 2023, "en", SITE_URL)
+    key = reports.digest(html)
+    assert reports._cached(key) is None
+    first = reports.reports(MODEL, SITE_URL, [2023])
+    assert (tmp_path / f"{key}.pdf").read_bytes() == next(r.content for r in first if r.lang == "en")
+    reports._printed.clear()
+    assert reports._cached(key) == (tmp_path / f"{key}.pdf").read_bytes()
+    (tmp_path / f"{key}.pdf").write_bytes(b"%PDF-1.7 cut short")
+    assert reports._cached(key) is None
+    monkeypatch.setenv(reports.CACHE_VARIABLE, "off")
+    assert reports._cached(key) is None
 
 
 def test_first_pages_are_rendered_for_the_readme(built_site):
