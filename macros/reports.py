@@ -101,8 +101,8 @@ def _cached(key: str) -> bytes | None:
     if path is None or not path.is_file():
         return None
     content = path.read_bytes()
-    if not (content.startswith(b"%PDF-") and key.encode("ascii") in content[-2048:]):  # its /ID is the key
-        return None
+    if not (content.startswith(b"%PDF-") and content.rstrip().endswith(b"%%EOF") and key.encode("ascii") in content):
+        return None  # cut short, or not the PDF of this input (its /ID is the key)
     path.touch()  # recently used: kept when the cache is trimmed
     return content
 

@@ -255,7 +255,7 @@ def test_pages_link_the_reports_with_their_size_and_language(site, built_site, l
         href = next(href for href in found if (page_folder / href).resolve() == file.resolve())
         text, size = found[href]
         assert int(size) == file.stat().st_size
-        assert labels()["language_name"][other][lang] in text
+        assert label("report_language", lang, language=labels()["source_languages"][other][lang]) in text
 
 
 def test_the_sitemap_lists_the_reports_with_their_other_language(built_site):
