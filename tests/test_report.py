@@ -26,6 +26,7 @@ from macros.render import labels, language_root
 MODEL = dataset.load(REPO).model
 YEAR = 2024
 SCREENSHOTS = REPO / "docs" / "screenshots" / "report"
+README_SITE_URL = "http://127.0.0.1:8000/"  # mkdocs.yml's default SITE_URL
 # Every seed fact of 2024 as the pages show it, and the facts of the programme and agreements the report restates;
 # the activities of 2022 and 2023 belong to the reports of their years.
 FACTS_2024 = [fact for fact in SEED_FACTS if not re.match(r"activities/202[23]-", fact[0])]
@@ -304,12 +305,18 @@ def test_a_cached_report_is_used_only_if_whole(tmp_path, monkeypatch):
     assert reports._cached(key) is None
 
 
-def test_first_pages_are_rendered_for_the_readme(built_site):
-    """The README shows the cover and contents of the 2024 report in each language (pdftoppm, Debian's poppler)."""
+def test_first_pages_are_rendered_for_the_readme(tmp_path):
+    """The README shows the first four pages of the 2024 report in each language (pdftoppm, Debian's poppler).
+
+    Printed for the site's default address, as `make report` does, so that the pictures do not change
+    with the port the test site is served on.
+    """
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    for lang in LANGUAGES:
-        prefix = SCREENSHOTS / f"{YEAR}-{lang}"
-        subprocess.run(["pdftoppm", "-png", "-r", "40", "-f", "1", "-l", "4", str(report_file(built_site, lang)),
-                        str(prefix)], check=True, env={**os.environ, "TZ": "UTC"})
-        pages = sorted(SCREENSHOTS.glob(f"{YEAR}-{lang}-*.png"))
+    for report in reports.reports(MODEL, README_SITE_URL, [YEAR]):
+        printed = tmp_path / f"{report.lang}.pdf"
+        printed.write_bytes(report.content)
+        prefix = SCREENSHOTS / f"{YEAR}-{report.lang}"
+        subprocess.run(["pdftoppm", "-png", "-r", "50", "-f", "1", "-l", "4", str(printed), str(prefix)], check=True,
+                       env={**os.environ, "TZ": "UTC"})
+        pages = sorted(SCREENSHOTS.glob(f"{YEAR}-{report.lang}-*.png"))
         assert len(pages) == 4 and all(page.stat().st_size > 1000 for page in pages)
