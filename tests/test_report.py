@@ -19,8 +19,8 @@ from pypdf import PdfReader
 from conftest import BUILD_ENV, REPO, SITE_URL, Site, copy_project, mkdocs_build
 from test_real_data import SEED_FACTS
 from macros import dataset, pdf, reports
-from macros.locale import LANGUAGES
-from macros.model import Activity
+from macros.locale import LANGUAGES, PartialDate, Text
+from macros.model import Activity, Agreement
 from macros.render import labels, language_root
 
 MODEL = dataset.load(REPO).model
@@ -139,6 +139,24 @@ def test_where_the_data_is_silent_the_report_says_so(built_site):
     for lang in LANGUAGES:  # the editors' classification is shown as such, never as evidence
         text = text_of(report_file(built_site, lang))
         assert label("classified_under", lang) in text and label("classified_note", lang) in text
+
+
+def agreement(state: str, signed: str | None, term: tuple[str, str | None] | None, as_of: str) -> Agreement:
+    date = PartialDate.parse
+    return Agreement("a", Text("x", "x"), "mou", state, date(as_of), [], date(signed) if signed else None,
+                     period=(date(term[0]), date(term[1]) if term[1] else None) if term else None)
+
+
+@pytest.mark.parametrize(("state", "signed", "term", "as_of", "years"), [
+    ("in-force", "2022-03", ("2022", "2025"), "2022-09-23", [2022, 2023, 2024, 2025]),  # month and years: whole
+    ("signed", None, None, "2024-01-09", [2024]),            # no signing date: the year a source reports it
+    ("in-negotiation", None, None, "2024-05-03", [2024]),    # reported that year, listed apart
+    ("signed", "2023-06-01", ("2022", "2024"), "2023-06-01", [2023, 2024]),  # no term counted before signing
+    ("expired", "2019", ("2019", "2020"), "2021-02", [2019, 2020, 2021]),
+    ("in-negotiation", None, ("2022", "2025"), "2021", [2021]),  # a term means nothing before it is signed
+])
+def test_the_agreements_of_a_year_with_partial_dates(state, signed, term, as_of, years):
+    assert [year for year in range(2015, 2030) if agreement(state, signed, term, as_of).of_year(year)] == years
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
