@@ -28,15 +28,32 @@ $(STAMP): requirements.txt requirements-test.txt constraints.txt pyproject.toml
 	touch $(STAMP)
 
 .PHONY: install
-install: $(STAMP) # Create .venv and install the pinned dependencies
+install: $(STAMP) pdf-libs # Create .venv and install the pinned dependencies
+
+# WeasyPrint (the annual reports) draws text with Pango and HarfBuzz, from Debian.
+.PHONY: pdf-libs
+pdf-libs: # Make sure the system libraries WeasyPrint needs are there (Debian's Pango and HarfBuzz)
+	@/sbin/ldconfig -p | grep -q 'libpangoft2-1.0.so.0' && /sbin/ldconfig -p | grep -q 'libharfbuzz-subset.so.0' || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0; \
+	  else echo "Install WeasyPrint's libraries first: sudo apt-get install libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0" >&2; exit 1; fi; }
+
+.PHONY: poppler
+poppler: # Make sure Debian's poppler-utils are there (the tests render the reports' first pages with pdftoppm)
+	@command -v pdftoppm >/dev/null || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq poppler-utils; \
+	  else echo "Install poppler-utils first: sudo apt-get install poppler-utils" >&2; exit 1; fi; }
 
 .PHONY: validate
 validate: $(STAMP) # Check every data file; print located errors
 	$(PYTHON) -m macros validate
 
 .PHONY: build
-build: validate # Validate, then build the site into site/ (swapped in only on success)
+build: validate pdf-libs # Validate, then build the site into site/ (swapped in only on success), annual reports included
 	$(PYTHON) -m macros build
+
+.PHONY: report
+report: validate pdf-libs # Write one year's annual reports (PDF, both languages) into build/ without building the site: make report YEAR=2024
+	$(PYTHON) -m macros report $(YEAR)
 
 .PHONY: publish
 publish: build # Build site/ for any static host: copy the folder as it is (set SITE_URL to the site's address)
@@ -52,7 +69,7 @@ status: $(STAMP) # Translation status: English pending, records to review again
 	$(PYTHON) -m macros status
 
 .PHONY: serve
-serve: validate # Validate, then serve the site with live reload on http://127.0.0.1:8000/
+serve: validate pdf-libs # Validate, then serve the site with live reload on http://127.0.0.1:8000/
 	$(PYTHON) -m mkdocs serve --strict
 
 .PHONY: browser
@@ -92,7 +109,7 @@ $(LIGHTHOUSE): bench/package.json bench/package-lock.json | node
 lighthouse: $(LIGHTHOUSE) # Install Lighthouse (pinned in bench) for the Lighthouse tests and the benchmark
 
 .PHONY: test
-test: $(STAMP) browser validators lighthouse # Run the whole test suite (browser, accessibility and standards tests included)
+test: $(STAMP) pdf-libs poppler browser validators lighthouse # Run the whole test suite (browser, accessibility and standards tests included)
 	$(PYTHON) -m pytest
 
 # The checks that read files only, on site/ as it was built (SITE_URL: the address it was built for):
@@ -122,12 +139,12 @@ audit-npm: # Look up the pinned npm packages (validators, Lighthouse) in npm's v
 	npm audit --prefix bench --audit-level=high
 
 .PHONY: bench
-bench: $(STAMP) browser lighthouse # Benchmark builds at 100, 1,000 and 5,000 activities; writes docs/benchmarks.md
+bench: $(STAMP) pdf-libs browser lighthouse # Benchmark builds at 100, 1,000 and 5,000 activities; writes docs/benchmarks.md
 	$(PYTHON) bench/run.py
 
 .PHONY: clean
-clean: # Remove the built site, the folders of an interrupted build, and caches (`make clean-all`: .venv too)
-	rm -rf site site.previous .site-* .pytest_cache
+clean: # Remove the built site, the folders of an interrupted build, build/ (make report) and caches, printed reports too (`make clean-all`: .venv too)
+	rm -rf site site.previous .site-* .pytest_cache build .cache/reports
 
 .PHONY: clean-all
 clean-all: clean # Remove also .venv and the installed npm packages: the next command installs everything again

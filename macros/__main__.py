@@ -1,4 +1,4 @@
-"""Command line for editors and CI: `python -m macros validate|build`."""
+"""Command line for editors and CI: `python -m macros validate|build|report`."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import sys
 import time
 from pathlib import Path
 
-from macros import dataset, messages, publish, scaffold, translation
+from macros import dataset, messages, pdf, publish, reports, scaffold, translation
 from macros.locale import LANGUAGES
 from macros.model import COLLECTIONS
 from macros.problems import InvalidData
@@ -31,6 +31,42 @@ def validate(args: argparse.Namespace) -> int:
 def build(args: argparse.Namespace) -> int:
     """Build the whole site, replacing the site folder only if the build succeeds."""
     return publish.build(args.root, args.site_dir or args.root / "site")
+
+
+def report(args: argparse.Namespace) -> int:
+    """Write the annual reports of some years, both languages, as the site publishes them, without building it."""
+    started = time.perf_counter()
+    try:
+        data = dataset.load(args.root)
+    except InvalidData as invalid:
+        print(invalid.report(), file=sys.stderr)
+        return 1
+    years = data.model.report_years()
+    unknown = [year for year in args.years if year not in years]
+    if unknown:
+        print(messages.text("report_no_year", year=unknown[0], years=", ".join(map(str, years))), file=sys.stderr)
+        return 1
+    try:
+        printed = reports.reports(data.model, _site_url(args.root), args.years or years)
+    except (pdf.Unavailable, RuntimeError) as failed:
+        print(failed, file=sys.stderr)
+        return 1
+    out = args.out or args.root / "build"
+    for made in printed:
+        target = out / made.path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(made.content)
+    files = ", ".join((out / made.path).as_posix() for made in printed)
+    print(messages.text("report_done", seconds=time.perf_counter() - started, files=files))
+    return 0
+
+
+def _site_url(root: Path) -> str:
+    """The site's address as mkdocs.yml gives it (SITE_URL, else its default): the reports link to the pages."""
+    from mkdocs.utils.yaml import yaml_load
+
+    with open(root / "mkdocs.yml", "rb") as handle:
+        return yaml_load(handle)["site_url"]
 
 
 def new(args: argparse.Namespace) -> int:
@@ -89,6 +125,10 @@ def main(argv: list[str] | None = None) -> int:
     build_command = commands.add_parser("build", help="build the site; replace site/ only on success")
     build_command.add_argument("--site-dir", type=Path, help="where the site goes (default: ROOT/site)")
     build_command.set_defaults(run=build)
+    report_command = commands.add_parser("report", help="write the annual reports (PDF) of some years, both languages")
+    report_command.add_argument("years", nargs="*", type=int, help="the years (default: every year with a report)")
+    report_command.add_argument("--out", type=Path, help="where the files go, as in the site (default: ROOT/build)")
+    report_command.set_defaults(run=report)
     new_command = commands.add_parser("new", help="start a record from a commented template")
     new_command.add_argument("kind", choices=sorted(scaffold.KINDS))
     new_command.add_argument("id", help="the new record's id: lowercase letters, digits, hyphens")

@@ -29,9 +29,9 @@ def activities_per_year(model: Model) -> list[Bar]:
     return [Bar(str(year), counts[year], f"activities/#year-{year}") for year in range(min(counts), max(counts) + 1)]
 
 
-def activities_per_region(model: Model) -> list[Bar]:
-    """Activities with a partner of each region (an activity counts once per region)."""
-    counts = Counter(region for activity in model.activities.values()
+def activities_per_region(model: Model, year: int | None = None) -> list[Bar]:
+    """Activities with a partner of each region (an activity counts once per region), of one year if given."""
+    counts = Counter(region for activity in model.activities.values() if year is None or activity.start.year == year
                      for region in {partner.region for partner in activity.partners})
     return [Bar(region, counts[region], f"partners/#region-{region}") for region in REGIONS if counts[region]]
 

@@ -11,7 +11,12 @@ figure never means one thing in one place and another elsewhere:
   with no renewal reported is said to be so;
 - activities since the programme was approved; earlier ones are context;
 - the share of an annual plan's items done, with the date of the newest
-  source reporting a status, and whether the plan's period has ended.
+  source reporting a status, and whether the plan's period has ended;
+- for one year (the annual report): the activities that started in it (those
+  before the programme's approval counted apart), their partners and those
+  partners' countries, and the agreements of the year (`Agreement.of_year`:
+  signed, within their stated term, or reported that year), those in
+  negotiation counted apart.
 
 Every date is the data's own (`Model.as_of`), never the build's clock.
 """
@@ -70,6 +75,18 @@ class KeyFigures:
         }
 
 
+@dataclass(frozen=True)
+class YearFigures:
+    year: int
+    activities: int
+    before_approval: int  # of those, the ones before the programme was approved: context
+    partners: int         # bodies taking part in those activities
+    countries: int        # where those bodies are based
+    agreements: int       # signed, in force or expired, and of the year
+    negotiating: int      # in negotiation, as reported that year
+    plans: list[PlanFigure]  # the annual plans of the year
+
+
 DEFINITIONS = {
     "partners_with_recorded_cooperation": "partners with at least one activity or agreement in the data",
     "countries_of_those_partners": "countries where the partners with recorded cooperation are based",
@@ -78,6 +95,8 @@ DEFINITIONS = {
     "annual_plan": "the latest annual plan: its items done among those not cancelled, the newest status date "
                    "its sources report, and the last day of its period if the data reaches past it",
     "as_of": "the newest date the data states, the days editors checked records included",
+    "year_agreements": "agreements signed in the year, within their stated term during it, or whose state a source "
+                       "reported in it",
 }
 
 
@@ -102,6 +121,24 @@ def key_figures(model: Model) -> KeyFigures:
         since_approval=len(since),
         before_approval=len(model.activities) - len(since),
         plan=_plan_figure(model.current_plan(), as_of),
+    )
+
+
+def year_figures(model: Model, year: int) -> YearFigures:
+    """The figures of one year, for its annual report: each counts exactly what the report lists."""
+    activities = [activity for activity in model.activities.values() if activity.start.year == year]
+    partners = {partner.id: partner for activity in activities for partner in activity.partners}
+    agreements = [agreement for partner in model.partners.values() for agreement in partner.agreements
+                  if agreement.of_year(year)]
+    return YearFigures(
+        year=year,
+        activities=len(activities),
+        before_approval=sum(activity.before_programme for activity in activities),
+        partners=len(partners),
+        countries=len({partner.country for partner in partners.values() if partner.country}),
+        agreements=sum(agreement.concluded for agreement in agreements),
+        negotiating=sum(agreement.state == "in-negotiation" for agreement in agreements),
+        plans=[_plan_figure(plan, model.as_of()) for plan in model.annual_plans(year)],
     )
 
 

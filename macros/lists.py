@@ -113,7 +113,8 @@ def define_env(env) -> None:
 
     @env.macro
     def open_data() -> str:
-        """The downloads with their sizes, the feeds, the CSV conventions and the field reference."""
+        """The downloads with their sizes, the annual reports (printed by the records plugin), the feeds, the CSV
+        conventions and the field reference."""
         page = context()
         data = data_of_build()
 
@@ -130,7 +131,8 @@ def define_env(env) -> None:
 
         feeds_by_language = [(lang, page.t("feeds_in").format(language=page.t("source_languages", lang)))
                              for lang in LANGUAGES]
-        return show("open_data", files=opendata.downloads(data), describe=describe, size=page.size,
+        printed = sorted(env.conf.plugins["records"].reports, key=lambda report: (-report.year, report.lang != page.lang))
+        return show("open_data", files=opendata.downloads(data), describe=describe, size=page.size, reports=printed,
                     version=data.version, generated=data.model.last_date(), licence=opendata.LICENCE,
                     feeds=feeds_by_language, feed_path=feeds.feed_path, reference=fieldref.reference(page.lang))
 

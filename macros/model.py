@@ -95,6 +95,20 @@ class Agreement:
         """Signed, whether or not in force: what "agreements signed" counts."""
         return self.state in ("signed", "in-force", "expired")
 
+    def of_year(self, year: int) -> bool:
+        """Signed in `year`, within its stated term during `year`, or with a state a source reported in `year`.
+
+        What an annual report counts as the year's agreements. Partial dates
+        count for their whole month or year: signed "2022-03" was signed in
+        2022, a term "2022"–"2025" covers 2022 to 2025; a term is not counted
+        before the agreement was signed.
+        """
+        signed_in = self.signed is not None and self.signed.year == year
+        in_term = (self.concluded and self.period is not None and self.period[0].first_day().year <= year
+                   and (self.period[1] is None or self.period[1].last_day().year >= year)
+                   and (self.signed is None or self.signed.year <= year))
+        return signed_in or in_term or self.state_as_of.year == year
+
     def term_ended(self, as_of: PartialDate) -> PartialDate | None:
         """The end of the stated term, if it passed before `as_of` while the state still says signed or in force.
 
@@ -346,6 +360,16 @@ class Model:
         """The annual plan of the latest year: the one whose progress the home page shows."""
         annual = [plan for plan in self.plans.values() if plan.kind == "annual-plan"]
         return max(annual, key=lambda plan: plan.period[0].sort_key(), default=None)
+
+    def annual_plans(self, year: int) -> list[Plan]:
+        """The annual plans whose period starts in `year`."""
+        return [plan for plan in self.plans.values() if plan.kind == "annual-plan" and plan.period[0].year == year]
+
+    def report_years(self) -> list[int]:
+        """Every year with an annual plan or an activity: the years that have an annual report."""
+        years = {activity.start.year for activity in self.activities.values()}
+        years |= {plan.period[0].year for plan in self.plans.values() if plan.kind == "annual-plan"}
+        return sorted(years)
 
     def countries(self) -> list[str]:
         return sorted({partner.country for partner in self.partners.values() if partner.country})

@@ -51,14 +51,18 @@ def counterpart(page: VirtualPage, lang: str) -> tuple[str, str]:
     return f"{lang}/{norm_uri}", language_root(lang) + page.path.removeprefix(language_root(page.lang))
 
 
-def record_pages(model: Model, lang: str, site_url: str) -> Iterator[VirtualPage]:
-    """Every record's page in `lang`: front matter for the theme, then the record's template."""
+def record_pages(model: Model, lang: str, site_url: str, reports: dict | None = None) -> Iterator[VirtualPage]:
+    """Every record's page in `lang`: front matter for the theme, then the record's template.
+
+    `reports` holds each year's annual reports (`reports.by_year`), which an annual plan's page links to.
+    """
     for record in model.records():
         path = language_root(lang) + record.path
         context = PageContext(lang, path)
         html = render(f"records/{SINGULAR[record.collection]}.html.j2", context, record=record,
                       pending=has_pending(record, lang), cited=cited(record), as_of=model.as_of(),
-                      programme_approved=model.programme_approved(), headline=_title(record, lang))
+                      programme_approved=model.programme_approved(), headline=_title(record, lang),
+                      reports=reports or {})
         yield VirtualPage(lang, f"{lang}/{record.collection}/{record.id}.md", path, html,
                           page_meta(record, lang, site_url))
 
@@ -74,8 +78,8 @@ def timeline(activities: list, page: PageContext, model: Model) -> dict:
     }
 
 
-def year_pages(model: Model, lang: str) -> Iterator[VirtualPage]:
-    """One page per year of activities, so that no list page has to hold them all."""
+def year_pages(model: Model, lang: str, reports: dict | None = None) -> Iterator[VirtualPage]:
+    """One page per year of activities, so that no list page has to hold them all; each links its annual reports."""
     activities = model.activities_newest_first()
     for year in sorted({activity.start.year for activity in activities}):
         path = f"{language_root(lang)}activities/years/{year}/"
@@ -83,7 +87,7 @@ def year_pages(model: Model, lang: str) -> Iterator[VirtualPage]:
         title = context.t("year_title").format(year=year)
         mine = [activity for activity in activities if activity.start.year == year]
         html = render("lists/activity_year.html.j2", context, title=title, year_links=[], note="",
-                      **timeline(mine, context, model))
+                      year_reports=(reports or {}).get(year, []), **timeline(mine, context, model))
         yield VirtualPage(lang, f"{lang}/activities/years/{year}.md", path, html,
                           {"title": str(escape(title)), "description": str(escape(title))})
 

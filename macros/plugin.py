@@ -1,7 +1,8 @@
 """The `records` MkDocs plugin: the data's way into the site.
 
 It validates the data before anything is built, adds the record and year
-pages and the files that are not pages (open data, feeds, calendars), and
+pages and the files that are not pages (open data, feeds, calendars, the
+annual reports in PDF), and
 finishes each page: Content-Security-Policy, search marker, per-language 404
 pages and sitemaps, the Pagefind index at the end.
 
@@ -28,7 +29,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.toc import AnchorLink
 
-from macros import conformance, csp, dataset, extras, feeds, messages, redirects, search
+from macros import conformance, csp, dataset, extras, feeds, messages, pdf, redirects, reports, search
 from macros.images import MEDIA_FOLDER
 from macros.locale import LANGUAGES
 from macros.model import COLLECTIONS
@@ -83,7 +84,12 @@ class RecordPages(BasePlugin):
     @event_priority(-200)
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         """Add this language's record and year pages (with the i18n attributes of their counterparts) and files."""
-        self.pages = _add_generated_files(files, config, self.data)
+        if config.plugins["i18n"].current_language == LANGUAGES[0]:  # printed once for both languages
+            try:  # a `mkdocs serve` rebuild prints again only the reports whose content changed
+                self.reports = reports.reports(self.data.model, config.site_url)
+            except (pdf.Unavailable, RuntimeError) as failed:
+                raise PluginError(str(failed)) from None
+        self.pages = _add_generated_files(files, config, self.data, self.reports)
         return files
 
     def on_pre_page(self, page, config: MkDocsConfig, files: Files):
@@ -172,6 +178,8 @@ class RecordPages(BasePlugin):
         if template_name == "404.html":
             output = self.policies.add(conformance.mend(output), self.base_urls.pop(template_name))
             _restore_alternates(config)
+        if template_name == "sitemap.xml":
+            output = _with_reports(output, config.site_url, self.reports, self.last_date)
         if lang == LANGUAGES[0] or template_name not in {"404.html", "sitemap.xml"}:
             return output
         target = Path(config.site_dir) / language_root(lang) / template_name
@@ -200,8 +208,9 @@ def _restore_alternates(config: MkDocsConfig) -> None:
     config.extra.alternate = deepcopy(config.plugins["i18n"].extra_alternate)
 
 
-def _add_generated_files(files: Files, config: MkDocsConfig, data: dataset.Dataset) -> dict[str, VirtualPage]:
-    """Add this language's record pages (and the shared and language files) to `files`; return the pages."""
+def _add_generated_files(files: Files, config: MkDocsConfig, data: dataset.Dataset,
+                         printed: list[reports.Report]) -> dict[str, VirtualPage]:
+    """Add this language's record pages (and the shared and language files, reports included) to `files`."""
     i18n = config.plugins["i18n"]
     lang = i18n.current_language
     model = data.model
@@ -212,8 +221,12 @@ def _add_generated_files(files: Files, config: MkDocsConfig, data: dataset.Datas
             files.append(file)
     for file in extras.language_files(config, data, lang):
         files.append(file)
+    for report in printed:
+        if report.lang == lang:
+            files.append(extras.generated(config, report.path, report.content))
+    linked = reports.by_year(printed, lang)
     added, pages = [], {}
-    for page in chain(record_pages(model, lang, config.site_url), year_pages(model, lang)):
+    for page in chain(record_pages(model, lang, config.site_url, linked), year_pages(model, lang, linked)):
         pages[page.src_uri] = page
         file = _file(config, page.src_uri, page.path)
         file.alternates = {other: file if other == lang else _file(config, *counterpart(page, other))
@@ -255,6 +268,19 @@ def _only_below(sitemap: str, prefix: str) -> str:
     entries = re.findall(r"\s*<url>.*?</url>", sitemap, flags=re.S)
     kept = "".join(entry for entry in entries if f"<loc>{prefix}" in entry)
     return re.sub(r"(\s*<url>.*?</url>)+", lambda _: kept, sitemap, count=1, flags=re.S)
+
+
+def _with_reports(sitemap: str, site_url: str, printed: list[reports.Report], last_date: str) -> str:
+    """The sitemap with the annual reports added, each naming its other language as a page does."""
+    entries = []
+    for report in printed:
+        alternates = {other.lang: site_url + other.path for other in printed if other.year == report.year}
+        alternates[X_DEFAULT] = alternates[LANGUAGES[0]]
+        links = "".join(f'\n        <xhtml:link rel="alternate" hreflang="{lang}" href="{escape(href)}"/>'
+                        for lang, href in sorted(alternates.items()))
+        entries.append(f"    <url>\n        <loc>{escape(site_url + report.path)}</loc>\n"
+                       f"        <lastmod>{last_date}</lastmod>{links}\n    </url>\n")
+    return sitemap.replace("</urlset>", "".join(entries) + "</urlset>", 1)
 
 
 def _write_page_sitemap(page, config: MkDocsConfig) -> None:
