@@ -49,7 +49,19 @@ class Download:
 
 
 def downloads(data: Dataset) -> list[Download]:
-    """Every open-data file, in the order the open-data page lists them."""
+    """Every open-data file, in the order the open-data page lists them.
+
+    Made once per dataset: the build writes them and each language's open-data page lists their sizes.
+    """
+    if not _made or _made[0] is not data:
+        _made[:] = [data, _downloads(data)]
+    return _made[1]
+
+
+_made: list = []  # [dataset, its downloads]: the latest only, as dataset.load keeps one dataset
+
+
+def _downloads(data: Dataset) -> list[Download]:
     files = [Download(f"{FOLDER}/dataset.json", "dataset", "", "", _json(_dataset(data)))]
     for name in COLLECTIONS:
         records = list(data.raw[name].values())

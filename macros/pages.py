@@ -56,12 +56,13 @@ def record_pages(model: Model, lang: str, site_url: str, reports: dict | None = 
 
     `reports` holds each year's annual reports (`reports.by_year`), which an annual plan's page links to.
     """
+    as_of, approved = model.as_of(), model.programme_approved()  # each reads every record: once, not per page
     for record in model.records():
         path = language_root(lang) + record.path
         context = PageContext(lang, path)
         html = render(f"records/{SINGULAR[record.collection]}.html.j2", context, record=record,
-                      pending=has_pending(record, lang), cited=cited(record), as_of=model.as_of(),
-                      programme_approved=model.programme_approved(), headline=_title(record, lang),
+                      pending=has_pending(record, lang), cited=cited(record), as_of=as_of,
+                      programme_approved=approved, headline=_title(record, lang),
                       reports=reports or {})
         yield VirtualPage(lang, f"{lang}/{record.collection}/{record.id}.md", path, html,
                           page_meta(record, lang, site_url))

@@ -35,7 +35,14 @@ _ALLOWED_TAGS = {"p", "br", "strong", "em", "ul", "ol", "li", "a", "blockquote",
 
 def words(lang: str, section: str | None = None) -> dict[str, str]:
     """The plain labels (not the enum tables) of labels.yml, or of one of its sections, in `lang`."""
-    entries = labels() if section is None else labels()[section]
+    path = TEMPLATE_DIR / "labels.yml"
+    return dict(_words(path, path.stat().st_mtime_ns, lang, section))  # a copy: callers may add to it
+
+
+@cache
+def _words(path: Path, modified: int, lang: str, section: str | None) -> dict[str, str]:
+    """Computed once per language and reading of labels.yml, though asked for on every page."""
+    entries = _labels(path, modified) if section is None else _labels(path, modified)[section]
     return {key: value[lang] for key, value in entries.items() if isinstance(value, dict) and set(value) == set(LANGUAGES)}
 
 
