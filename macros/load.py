@@ -59,7 +59,15 @@ _HIDDEN_BREAKS = re.compile("[\x85\u2028\u2029]")
 
 def _visible(value: str) -> bool:
     """True if some character shows: a letter, digit, punctuation mark or symbol (a combining accent alone does not)."""
+    if value[:1].isascii() and value[:1].isalnum():  # nearly every text: decided by its first letter
+        return True
     return any(unicodedata.category(char)[0] in "LNPS" and char not in _BLANK_GRAPHICS for char in value)
+
+
+def _printable(value: str) -> bool:
+    """True if nothing but printable characters, line feeds and tabs: then `_UNFIT` cannot match (it finds only
+    controls, format characters, surrogates and noncharacters, none of which Python counts as printable)."""
+    return value.isprintable() or value.replace("\n", "").replace("\t", "").isprintable()
 
 
 @dataclass
@@ -364,7 +372,7 @@ class _Builder:
 
     def checked_text(self, value: str, event) -> str:
         """`value` in NFC, after a problem for any character no reader should get."""
-        unfit = None if value.isprintable() else _UNFIT.search(value)
+        unfit = None if _printable(value) else _UNFIT.search(value)
         if unfit:
             self.problems.append(self.at(event, unfit.lastgroup, code=f"{ord(unfit.group()):04X}"))
         elif value and not _visible(value):
