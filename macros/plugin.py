@@ -102,7 +102,7 @@ class RecordPages(BasePlugin):
         if config.plugins["i18n"].current_language != LANGUAGES[-1]:
             return
         search.build_index(config.site_dir)
-        _drop_third_party_addresses(Path(config.site_dir))
+        _patch_material_bundle(Path(config.site_dir))
         sitemap = Path(config.site_dir) / "sitemap.xml"
         # MkDocs stamps the compressed sitemap with a local-time date, which varies by machine
         with gzip.GzipFile(sitemap.with_suffix(".xml.gz"), "wb", mtime=0) as packed:
@@ -163,13 +163,12 @@ class RecordPages(BasePlugin):
         return context
 
     def on_post_page(self, output: str, page, config: MkDocsConfig) -> str:
-        _write_page_sitemap(page, config)
         _restore_alternates(config)
         searchable = search.mark_searchable(output, page.url, escape(words(page.file.locale)["search_type_page"]))
         return self.policies.add(conformance.mend(searchable), self.base_urls.pop(page.url))
 
     def on_post_template(self, output: str, template_name: str, config: MkDocsConfig) -> str:
-        """Give each language its own 404 page and a sitemap where Material's switcher looks for it.
+        """Give each language its own 404 page and a sitemap of its own pages (/en/sitemap.xml).
 
         i18n builds every language into the same site folder, so without this the last
         language's 404.html would replace the default one at the root.
@@ -249,8 +248,31 @@ def _file(config: MkDocsConfig, src_uri: str, path: str) -> File:
 THIRD_PARTY = "https://unpkg.com/"  # Material's fallbacks: a ResizeObserver polyfill, and Mermaid for diagrams
 
 
-def _drop_third_party_addresses(site: Path) -> None:
-    """Take the third-party addresses out of Material's script bundle.
+# Material's language selector: on every page it fetches `sitemap.xml` beside each <link rel="alternate">, that
+# is, in the folder of the counterpart page, to find the same page in the other language when a reader
+# clicks the selector. Our links already name the counterpart and assets/site.js handles their clicks, so
+# the lookup only costs a request (and a one-entry sitemap per page to answer it). Its call is taken out.
+_SELECTOR_LOOKUP = re.compile(r'function (\w+)\(\{document\$:\w+\}\)\{let \w+=new Map;\w+\.pipe\(\w+\(\(\)=>\w+\("link\[rel=alternate\]"\)\)')
+
+
+def _drop_selector_lookup(text: str) -> str:
+    """Material's bundle without the call that starts its language selector's sitemap lookup.
+
+    Raises if the bundle no longer has exactly one such function and call: a new Material release
+    must be looked at, not silently half-patched.
+    """
+    found = _SELECTOR_LOOKUP.findall(text)
+    if len(found) != 1:
+        raise PluginError(f"Material's language selector lookup: expected one function, found {len(found)}")
+    call = re.compile(rf"(?<![\w.]){re.escape(found[0])}\(\{{document\$:\w+\}}\);")
+    patched, calls = call.subn("", text)
+    if calls > 1:  # none: a bundle patched by the previous build (`mkdocs serve` copies unchanged files once)
+        raise PluginError(f"Material's language selector lookup: expected one call, found {calls}")
+    return patched
+
+
+def _patch_material_bundle(site: Path) -> None:
+    """Take the third-party addresses and the language selector's sitemap lookup out of Material's script bundle.
 
     The bundle would fetch a polyfill for very old browsers and Mermaid for
     diagram blocks (the site has none) from unpkg.com. The Content-Security-Policy
@@ -259,8 +281,9 @@ def _drop_third_party_addresses(site: Path) -> None:
     """
     for bundle in (site / "assets" / "javascripts").glob("bundle.*.js"):
         text = bundle.read_text(encoding="utf-8")
-        if THIRD_PARTY in text:
-            bundle.write_text(text.replace(THIRD_PARTY, "data:text/javascript,//"), encoding="utf-8")
+        patched = _drop_selector_lookup(text.replace(THIRD_PARTY, "data:text/javascript,//"))
+        if patched != text:
+            bundle.write_text(patched, encoding="utf-8")
 
 
 def _only_below(sitemap: str, prefix: str) -> str:
@@ -281,25 +304,3 @@ def _with_reports(sitemap: str, site_url: str, printed: list[reports.Report], la
         entries.append(f"    <url>\n        <loc>{escape(site_url + report.path)}</loc>\n"
                        f"        <lastmod>{last_date}</lastmod>{links}\n    </url>\n")
     return sitemap.replace("</urlset>", "".join(entries) + "</urlset>", 1)
-
-
-def _write_page_sitemap(page, config: MkDocsConfig) -> None:
-    """A one-entry sitemap beside the page, naming its counterparts.
-
-    Material's language selector fetches `sitemap.xml` relative to each
-    `<link rel="alternate" hreflang>` of the page, that is, inside the
-    counterpart page's folder; without this file every page view logs a 404.
-    """
-    alternates = getattr(page.file, "alternates", {})
-    links = "".join(
-        f'<xhtml:link rel="alternate" hreflang="{lang}" href="{escape(config.site_url + alternate.url)}"/>'
-        for lang, alternate in sorted(alternates.items())
-    )
-    xml = ('<?xml version="1.0" encoding="UTF-8"?>\n'
-           '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">'
-           f"<url><loc>{escape(config.site_url + page.url)}</loc>{links}</url></urlset>\n")
-    folder = Path(page.file.abs_dest_path).resolve().parent
-    language_roots = {(Path(config.site_dir) / language_root(lang)).resolve() for lang in LANGUAGES}
-    if folder not in language_roots:  # the language roots have the full sitemap
-        folder.mkdir(parents=True, exist_ok=True)  # MkDocs writes the page itself just after this event
-        (folder / "sitemap.xml").write_text(xml, encoding="utf-8")
