@@ -17,7 +17,13 @@ endif
 help: # List the targets
 	@grep -E '^[a-z-]+:.*#' $(MAKEFILE_LIST) | sed -E 's/:.*# /\t/'
 
-$(STAMP): requirements.txt requirements-test.txt constraints.txt pyproject.toml
+# Pagefind 1.6 (the search index; PyPI has 1.5.2 only), pinned in search/: macros/search.py runs it.
+SEARCH := search/node_modules/.installed
+$(SEARCH): search/package.json search/package-lock.json | node
+	npm ci --prefix search --no-audit --no-fund
+	touch $(SEARCH)
+
+$(STAMP): requirements.txt requirements-test.txt constraints.txt pyproject.toml $(SEARCH)
 	@[ -n "$(BOOTSTRAP)" ] || { echo "Python 3.11 or newer is needed: install it (see README, Two commands)." >&2; exit 1; }
 	@chosen=$$($(BOOTSTRAP) tools/python.py) || exit 1; \
 	if [ -e $(VENV) ] && ! $(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null; then \
@@ -79,7 +85,7 @@ browser: # Make sure a Chromium-family browser is there for the browser tests (D
 	  else $(BOOTSTRAP) tools/browser.py; exit 1; fi; }
 
 .PHONY: node
-node: # Make sure Node.js and npm are there to install the validators (Lighthouse brings its own Node 22)
+node: # Make sure Node.js and npm are there to install Pagefind and the validators (Lighthouse brings its own Node 22)
 	@command -v npm >/dev/null || { echo "Node.js with npm is needed: install Node.js 22 (https://nodejs.org, or your system's package)." >&2; exit 1; }
 
 .PHONY: java

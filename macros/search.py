@@ -44,10 +44,10 @@ def mark_searchable(html: str, url: str, kind: str) -> str:
 
 
 def build_index(site_dir: str) -> None:
-    """Run the Pagefind binary (installed from PyPI with pagefind[bin]) over the built site."""
-    binary = os.environ.get("PAGEFIND_BINARY") or (str(NPM_PAGEFIND) if NPM_PAGEFIND.exists() else "")
-    command = ([binary] if binary else [sys.executable, "-m", "pagefind"]) + [
-        "--site", str(Path(site_dir)), "--silent", "--exclude-selectors", ".headerlink"]
+    """Run Pagefind (installed from npm by `make install`) over the built site."""
+    if not NPM_PAGEFIND.exists():
+        raise PluginError("Pagefind is not installed: run `make install` (it needs Node.js with npm).")
+    command = [str(NPM_PAGEFIND), "--site", str(Path(site_dir)), "--silent", "--exclude-selectors", ".headerlink"]
     result = subprocess.run(command, capture_output=True, text=True)
     if result.returncode != 0:
         raise PluginError(f"Pagefind could not index the site:\n{result.stderr or result.stdout}")
