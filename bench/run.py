@@ -32,6 +32,7 @@ REPO = HERE.parent
 sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(REPO))
 
+from hugo_site import write as write_hugo_site  # noqa: E402
 import lighthouse  # noqa: E402
 import tools.browser  # noqa: E402
 from synthetic import make_project  # noqa: E402
@@ -105,6 +106,16 @@ def plain_project(target: Path, pages: int, like: Path) -> Path:
     (target / "mkdocs.yml").write_text("site_name: Plain\ntheme:\n  name: material\n  font: false\n"
                                        "plugins:\n  - search\nnav:\n  - index.md\n", encoding="utf-8")
     return target
+
+
+def hugo_build(project: Path, work: Path, repeats: int) -> tuple[float, float] | None:
+    """(seconds, peak MB) of Hugo building the same records (bench/hugo_site.py); None without Debian's hugo."""
+    if not shutil.which("hugo"):
+        return None
+    hugo = work / "hugo"
+    write_hugo_site(project, hugo)
+    seconds, _, runs = median_of(repeats, lambda: timed(["hugo", "--quiet", "-d", str(hugo / "public")], hugo))
+    return seconds, max(memory for _, memory in runs)
 
 
 def count_pages(site: Path) -> int:
@@ -287,6 +298,10 @@ def main() -> int:
                 results.append(Result("first search query at 1,000 activities (gzip)", search_kb, "KB", "≤ 300",
                                       search_kb <= 300))
                 profile = profile_build(project)
+                hugo = hugo_build(project, work, args.repeats)
+                if hugo:
+                    results.append(Result(f"Hugo, same records at 1,000 activities ({hugo[1]:.0f} MB); our build "
+                                          f"takes {seconds / hugo[0]:.1f} × as long", hugo[0], "s", "reported", True))
             if size != 1000:
                 shutil.rmtree(plain, ignore_errors=True)
         if 1000 in builds and 5000 in builds:
