@@ -36,18 +36,29 @@ $(STAMP): requirements.txt requirements-test.txt constraints.txt pyproject.toml 
 .PHONY: install
 install: $(STAMP) pdf-libs # Create .venv and install the pinned dependencies
 
-# WeasyPrint (the annual reports) draws text with Pango and HarfBuzz, from Debian.
+# Programs and libraries from the system's packages: installed with apt-get when run as root on
+# Debian/Ubuntu (CI), otherwise one sentence naming the package to install (apt or Homebrew).
+# $(call system_package,CHECK,DEBIAN PACKAGES,HOMEBREW PACKAGE,WHAT)
+define system_package
+	@$(1) || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then apt-get update -qq && apt-get install -y -qq $(2); \
+	  elif [ "$$(uname)" = Darwin ]; then echo "Install $(4) first: brew install $(3)" >&2; exit 1; \
+	  else echo "Install $(4) first: sudo apt-get install $(2)" >&2; exit 1; fi; }
+endef
+FIND_LIBRARIES = $(BOOTSTRAP) -c 'import ctypes.util, sys; sys.exit(not all(map(ctypes.util.find_library, sys.argv[1:])))'
+
+# WeasyPrint (the annual reports) draws text with Pango and HarfBuzz.
 .PHONY: pdf-libs
-pdf-libs: # Make sure the system libraries WeasyPrint needs are there (Debian's Pango and HarfBuzz)
-	@/sbin/ldconfig -p | grep -q 'libpangoft2-1.0.so.0' && /sbin/ldconfig -p | grep -q 'libharfbuzz-subset.so.0' || { \
-	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0; \
-	  else echo "Install WeasyPrint's libraries first: sudo apt-get install libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0" >&2; exit 1; fi; }
+pdf-libs: # Make sure the system libraries WeasyPrint needs are there (Pango and HarfBuzz)
+	$(call system_package,$(FIND_LIBRARIES) pangoft2-1.0 harfbuzz-subset,libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0,pango,WeasyPrint's libraries)
 
 .PHONY: poppler
-poppler: # Make sure Debian's poppler-utils are there (the tests render the reports' first pages with pdftoppm)
-	@command -v pdftoppm >/dev/null || { \
-	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq poppler-utils; \
-	  else echo "Install poppler-utils first: sudo apt-get install poppler-utils" >&2; exit 1; fi; }
+poppler: # Make sure poppler's tools are there (the tests render the reports' first pages with pdftoppm)
+	$(call system_package,command -v pdftoppm >/dev/null,poppler-utils,poppler,poppler-utils)
+
+.PHONY: hugo
+hugo: # Make sure Hugo is there (the benchmark builds the same records with it, for comparison)
+	$(call system_package,command -v hugo >/dev/null,hugo,hugo,Hugo)
 
 .PHONY: validate
 validate: $(STAMP) # Check every data file; print located errors
@@ -145,7 +156,7 @@ audit-npm: # Look up the pinned npm packages (validators, Lighthouse) in npm's v
 	npm audit --prefix bench --audit-level=high
 
 .PHONY: bench
-bench: $(STAMP) pdf-libs browser lighthouse # Benchmark builds at 100, 1,000 and 5,000 activities; writes docs/benchmarks.md
+bench: $(STAMP) pdf-libs hugo browser lighthouse # Benchmark builds at 100, 1,000 and 5,000 activities (Hugo beside them); writes docs/benchmarks.md
 	$(PYTHON) bench/run.py
 
 .PHONY: clean
