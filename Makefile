@@ -17,13 +17,16 @@ endif
 help: # List the targets
 	@grep -E '^[a-z-]+:.*#' $(MAKEFILE_LIST) | sed -E 's/:.*# /\t/'
 
-# Pagefind 1.6 (the search index; PyPI has 1.5.2 only), pinned in search/: macros/search.py runs it.
+# Pagefind 1.6 (the search index; PyPI has 1.5.2 only), pinned in search/: macros/files/search.py runs it.
 SEARCH := search/node_modules/.installed
 $(SEARCH): search/package.json search/package-lock.json | node
 	npm ci --prefix search --no-audit --no-fund
 	touch $(SEARCH)
 
-$(STAMP): requirements.txt requirements-test.txt constraints.txt pyproject.toml $(SEARCH)
+.PHONY: pagefind
+pagefind: $(SEARCH) # Install Pagefind (pinned in search/), which indexes the built site
+
+$(STAMP): requirements.txt requirements-test.txt constraints.txt pyproject.toml
 	@[ -n "$(BOOTSTRAP)" ] || { echo "Python 3.11 or newer is needed: install it (see README, Two commands)." >&2; exit 1; }
 	@chosen=$$($(BOOTSTRAP) tools/python.py) || exit 1; \
 	if [ -e $(VENV) ] && ! $(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null; then \
@@ -34,7 +37,7 @@ $(STAMP): requirements.txt requirements-test.txt constraints.txt pyproject.toml 
 	touch $(STAMP)
 
 .PHONY: install
-install: $(STAMP) pdf-libs # Create .venv and install the pinned dependencies
+install: $(STAMP) pagefind pdf-libs # Create .venv and install the pinned dependencies
 
 # Programs and libraries from the system's packages: installed with apt-get when run as root on
 # Debian/Ubuntu (CI), otherwise one sentence naming the package to install (apt or Homebrew).
@@ -65,7 +68,7 @@ validate: $(STAMP) # Check every data file; print located errors
 	$(PYTHON) -m macros validate
 
 .PHONY: build
-build: validate pdf-libs # Validate, then build the site into site/ (swapped in only on success), annual reports included
+build: validate pagefind pdf-libs # Validate, then build the site into site/ (swapped in only on success), annual reports included
 	$(PYTHON) -m macros build
 
 .PHONY: report
@@ -86,7 +89,7 @@ status: $(STAMP) # Translation status: English pending, records to review again
 	$(PYTHON) -m macros status
 
 .PHONY: serve
-serve: validate pdf-libs # Validate, then serve the site with live reload on http://127.0.0.1:8000/
+serve: validate pagefind pdf-libs # Validate, then serve the site with live reload on http://127.0.0.1:8000/
 	$(PYTHON) -m mkdocs serve --strict
 
 .PHONY: browser
@@ -126,7 +129,7 @@ $(LIGHTHOUSE): bench/package.json bench/package-lock.json | node
 lighthouse: $(LIGHTHOUSE) # Install Lighthouse (pinned in bench) for the Lighthouse tests and the benchmark
 
 .PHONY: test
-test: $(STAMP) pdf-libs poppler browser validators lighthouse # Run the whole test suite (browser, accessibility and standards tests included)
+test: $(STAMP) pagefind pdf-libs poppler browser validators lighthouse # Run the whole test suite (browser, accessibility and standards tests included)
 	$(PYTHON) -m pytest
 
 # The checks that read files only, on site/ as it was built (SITE_URL: the address it was built for):
@@ -139,7 +142,7 @@ check-site: $(STAMP) validators # Check the built site/ itself: links, counterpa
 	SITE_UNDER_TEST=site $(PYTHON) -m pytest -q -k "not two_builds" $(SITE_CHECKS)
 
 .PHONY: properdocs-check
-properdocs-check: $(STAMP) # Build with MkDocs and with ProperDocs (its maintained continuation) and compare the two sites
+properdocs-check: $(STAMP) pagefind pdf-libs # Build with MkDocs and with ProperDocs (its maintained continuation) and compare the two sites
 	rm -rf .cache/mkdocs-site .cache/properdocs-site
 	$(PYTHON) -m mkdocs build --strict --quiet --site-dir .cache/mkdocs-site
 	$(PYTHON) -m properdocs build --strict --quiet --site-dir .cache/properdocs-site
@@ -152,11 +155,12 @@ audit-python: $(STAMP) # Look up every pinned Python package in the vulnerabilit
 
 .PHONY: audit-npm
 audit-npm: # Look up the pinned npm packages (validators, Lighthouse) in npm's vulnerability database
+	npm audit --prefix search --audit-level=high
 	npm audit --prefix tests/js --audit-level=high
 	npm audit --prefix bench --audit-level=high
 
 .PHONY: bench
-bench: $(STAMP) pdf-libs hugo browser lighthouse # Benchmark builds at 100, 1,000 and 5,000 activities (Hugo beside them); writes docs/benchmarks.md
+bench: $(STAMP) pagefind pdf-libs hugo browser lighthouse # Benchmark builds at 100, 1,000 and 5,000 activities (Hugo beside them); writes docs/benchmarks.md
 	$(PYTHON) bench/run.py
 
 .PHONY: clean

@@ -18,6 +18,7 @@ from pathlib import Path
 
 import yaml
 
+
 LANGUAGES = ("vi", "en")
 COLLECTIONS = ("decisions", "plans", "partners", "activities")
 

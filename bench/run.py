@@ -27,17 +27,20 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 
+
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
 sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(REPO))
 
-from hugo_site import write as write_hugo_site  # noqa: E402
-import lighthouse  # noqa: E402
 import tools.browser  # noqa: E402
-from synthetic import make_project  # noqa: E402
+from macros.model.records import COLLECTIONS  # noqa: E402
+from macros.reading import dataset  # noqa: E402
 
-from macros import dataset  # noqa: E402
+import lighthouse  # noqa: E402
+from hugo_site import write as write_hugo_site  # noqa: E402
+from synthetic import SITE_PARTS, copy_sources, make_project  # noqa: E402
+
 
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "MACROS_LANG": "en"}
 SIZES = (100, 1000, 5000)
@@ -81,7 +84,7 @@ def build(project: Path, repeats: int) -> tuple[float, float, list[float]]:
 
 def print_reports(project: Path, cache: Path) -> float:
     """Seconds to print every annual report of `project` (both languages) from scratch, filling the cache the
-    builds then read: a build prints only the reports whose content changed (macros/reports.py)."""
+    builds then read: a build prints only the reports whose content changed (macros/files/reports.py)."""
     shutil.rmtree(cache, ignore_errors=True)
     ENV["REPORTS_CACHE"] = str(cache)
     seconds, _ = timed([sys.executable, "-m", "macros", "--root", str(project), "report", "--out",
@@ -169,11 +172,8 @@ def serve_rebuild(repeats: int) -> tuple[float, list[float]]:
 
 
 def make_copy(target: Path) -> Path:
-    target.mkdir(parents=True)
-    for part in ("mkdocs.yml", "content", "overrides", "schemas", "templates", "macros", "media",
-                 "decisions", "plans", "partners", "activities"):
-        item = REPO / part
-        (shutil.copytree if item.is_dir() else shutil.copy2)(item, target / part)
+    """A copy of the real site, data included."""
+    copy_sources(REPO, target, SITE_PARTS + COLLECTIONS)
     return target
 
 

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import os
 
-from macros.locale import LANGUAGES
+from macros.model.locale import LANGUAGES
+
 
 VARIABLE = "MACROS_LANG"
 DEFAULT = "en"  # for CI logs and anyone whose locale is not Vietnamese

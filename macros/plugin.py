@@ -8,9 +8,10 @@ pages and sitemaps, the Pagefind index at the end.
 
 mkdocs-static-i18n builds one language after the other and rebuilds its file
 list from `docs_dir` at priority -100; the record pages are therefore added
-after it (priority -200), for the language being built only, with the
-attributes i18n gives its own files so that its language switcher and
-sitemap alternates include them.
+after it (priority -200), for the language being built only. Each carries the
+three attributes i18n reads from a page's file (`_name_language`), so that its
+language menu points at the counterpart; the sitemap template lists them from
+this plugin's own `generated_pages`, not from i18n's file lists.
 """
 
 from __future__ import annotations
@@ -29,13 +30,16 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.toc import AnchorLink
 
-from macros import conformance, csp, dataset, extras, feeds, messages, pdf, redirects, reports, search
-from macros.images import MEDIA_FOLDER
-from macros.locale import LANGUAGES
-from macros.model import COLLECTIONS
-from macros.pages import VirtualPage, counterpart, record_pages, year_pages
-from macros.problems import InvalidData
-from macros.render import TITLE_ID, language_root, words
+from macros import messages
+from macros.files import extras, feeds, pdf, reports, search
+from macros.model.locale import LANGUAGES
+from macros.model.records import COLLECTIONS
+from macros.pages import conformance, csp
+from macros.pages.record_pages import VirtualPage, counterpart, record_pages, year_pages
+from macros.pages.render import TITLE_ID, language_root, words
+from macros.reading import dataset, redirects
+from macros.reading.images import MEDIA_FOLDER
+from macros.reading.problems import InvalidData
 
 
 OPEN_DATA_PAGE = "open-data/"
@@ -84,12 +88,14 @@ class RecordPages(BasePlugin):
     @event_priority(-200)
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         """Add this language's record and year pages (with the i18n attributes of their counterparts) and files."""
-        if config.plugins["i18n"].current_language == LANGUAGES[0]:  # printed once for both languages
+        lang = config.plugins["i18n"].current_language
+        if lang == LANGUAGES[0]:  # printed once for both languages
+            self.sitemap_files = {}
             try:  # a `mkdocs serve` rebuild prints again only the reports whose content changed
                 self.reports = reports.reports(self.data.model, config.site_url)
             except (pdf.Unavailable, RuntimeError) as failed:
                 raise PluginError(str(failed)) from None
-        self.pages = _add_generated_files(files, config, self.data, self.reports)
+        self.pages, self.sitemap_files[lang] = _add_generated_files(files, config, self.data, self.reports)
         return files
 
     def on_pre_page(self, page, config: MkDocsConfig, files: Files):
@@ -159,7 +165,9 @@ class RecordPages(BasePlugin):
         return context
 
     def on_template_context(self, context, template_name: str, config: MkDocsConfig):
+        """Note the template's depth; give the sitemap (overrides/sitemap.xml) the generated pages of each language."""
         self.base_urls[template_name] = context["base_url"]
+        context["generated_pages"] = self.sitemap_files
         return context
 
     def on_post_page(self, output: str, page, config: MkDocsConfig) -> str:
@@ -208,10 +216,12 @@ def _restore_alternates(config: MkDocsConfig) -> None:
 
 
 def _add_generated_files(files: Files, config: MkDocsConfig, data: dataset.Dataset,
-                         printed: list[reports.Report]) -> dict[str, VirtualPage]:
-    """Add this language's record pages (and the shared and language files, reports included) to `files`."""
-    i18n = config.plugins["i18n"]
-    lang = i18n.current_language
+                         printed: list[reports.Report]) -> tuple[dict[str, VirtualPage], list[File]]:
+    """Add this language's record pages (and the shared and language files, reports included) to `files`.
+
+    Returns the pages by source path, and their files (for the sitemap).
+    """
+    lang = config.plugins["i18n"].current_language
     model = data.model
     if lang == LANGUAGES[0]:  # shared by both languages: written once, outside the language folders
         for image in model.images():
@@ -228,14 +238,22 @@ def _add_generated_files(files: Files, config: MkDocsConfig, data: dataset.Datas
     for page in chain(record_pages(model, lang, config.site_url, linked), year_pages(model, lang, linked)):
         pages[page.src_uri] = page
         file = _file(config, page.src_uri, page.path)
-        file.alternates = {other: file if other == lang else _file(config, *counterpart(page, other))
-                           for other in LANGUAGES}
-        file.locale = file.locale_alternate_of = file.localization = lang
-        file.norm_src_uri = page.src_uri.split("/", 1)[1]
+        _name_language(file, lang, {other: _file(config, *counterpart(page, other)) for other in LANGUAGES if other != lang})
         files.append(file)
         added.append(file)
-    i18n.i18n_files_per_language[lang] = i18n.i18n_files_per_language.get(lang, []) + added
-    return pages
+    return pages, added
+
+
+def _name_language(file: File, lang: str, counterparts: dict[str, File]) -> None:
+    """Give a generated page's file the three attributes mkdocs-static-i18n reads from every page's file.
+
+    i18n's `on_page_context` reads `locale`, `locale_alternate_of` and
+    `alternates` (to point the language menu at the counterpart), as it set them
+    on the files it found in `docs_dir`; a page it did not find must carry them
+    too. This is the only place the project writes i18n's attributes.
+    """
+    file.locale = file.locale_alternate_of = lang
+    file.alternates = {lang: file, **counterparts}
 
 
 def _file(config: MkDocsConfig, src_uri: str, path: str) -> File:

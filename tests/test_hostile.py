@@ -19,6 +19,7 @@ import pytest
 
 from conftest import BUILD_ENV, REPO, copy_project, free_port, serving
 
+
 GOOD = """\
 id: xx-test
 name:
@@ -340,7 +341,7 @@ def test_the_policy_of_a_page_comes_from_the_theme_not_from_the_page(hostile_but
     """Pages of the same depth have one policy, whatever they contain; it allows every script the theme writes."""
     import re
 
-    from macros.csp import _INLINE_SCRIPT, _sha256
+    from macros.pages.csp import _INLINE_SCRIPT, _sha256
 
     policies: dict[int, set[str]] = {}
     for page in hostile_but_valid_site.rglob("*.html"):
@@ -446,7 +447,7 @@ def test_empty_redirects_and_partial_end_dates_are_accepted(project_copy):
 
 
 def test_a_problem_is_always_one_line():
-    from macros.problems import Problem
+    from macros.reading.problems import Problem
 
     problem = Problem("partners/x.yml", 3, 1, "unknown field `websi\u2028te\x85`", "did you mean\n`website`?")
     assert len(str(problem).splitlines()) == 1
