@@ -42,7 +42,7 @@ def copy_sources(source: Path, target: Path, parts: tuple[str, ...]) -> None:
     for part in parts:
         item = source / part
         (shutil.copytree if item.is_dir() else shutil.copy2)(item, target / part)
-    (target / "search").symlink_to(source / "search")  # macros/files/search.py runs it from there
+    (target / "search").symlink_to((source / "search").resolve())  # macros/files/search.py runs it from there
 
 
 def make_project(source: Path, target: Path, activities: int, seed: int = 7) -> Path:

@@ -204,6 +204,13 @@ CASES = [
     Case("title-of-zero-width-space", good("  en: Test agency", '  en: "\\u200b"'), 4, "has no visible character"),
     Case("bidi-override", good("  en: Test agency", '  en: "Test \u202eycnega"'), 4,
          "changes the direction of the text"),
+    # the annual report prints with bundled fonts only: what they cannot draw is refused where it is written
+    Case("unassigned-code-point", good("  en: Test agency", '  en: "Test \\U00035af4 agency"'), 4,
+         "fonts cannot show (U+35AF4)"),
+    Case("script-beyond-the-fonts", good("  en: Test agency", "  en: Test agency 인사혁신처"), 4,
+         "fonts cannot show (U+C778)"),
+    Case("private-use-character", good("  en: Test agency", '  en: "Test \\ue000 agency"'), 4,
+         "fonts cannot show (U+E000)"),
     Case("space-in-file-name", GOOD, 1, "rename the file to `xx-test.yml`", file="partners/xx test.yml"),
     Case("merge-key", good("country: KR", "country: KR\n<<: {website: https://example.org}"), 7,
          "`<<` written without quotes has a special meaning"),

@@ -23,6 +23,7 @@ from pathlib import Path
 import yaml
 
 from macros.messages import text
+from macros.reading.fonts import first_undrawable
 from macros.reading.problems import Problem
 
 
@@ -378,6 +379,8 @@ class _Builder:
             self.problems.append(self.at(event, unfit.lastgroup, code=f"{ord(unfit.group()):04X}"))
         elif value and not _visible(value):
             self.problems.append(self.at(event, "invisible_text"))
+        elif undrawable := first_undrawable(value):
+            self.problems.append(self.at(event, "character_not_in_fonts", code=f"{ord(undrawable):04X}"))
         elif not value.isascii() and not unicodedata.is_normalized("NFC", value):
             return unicodedata.normalize("NFC", value)  # an escape (`"e\u0301"`) can spell decomposed letters
         return value
