@@ -196,7 +196,7 @@ def serve_rebuild(repeats: int, synthetic: Path | None = None) -> tuple[float, l
 
 def make_copy(target: Path) -> Path:
     """A copy of the real site, data included."""
-    copy_sources(REPO, target, SITE_PARTS + COLLECTIONS)
+    copy_sources(REPO, target, SITE_PARTS + tuple(COLLECTIONS))
     return target
 
 
