@@ -1,0 +1,66 @@
+"""The /admin/ page: Decap CMS's bundle from npm (cms/, pinned), our page and style, its own CSP.
+
+The same files are served by `make edit` (local_backend) and copied into the published site
+(`python -m macros build`), so what editors use locally is what goes live. Public pages keep their
+own policy (macros/csp.py); this one is the editor's alone, and allows only what Decap needs,
+found by running it in Chromium with the policy on (tests/test_cms_browser.py):
+  - 'unsafe-eval': Decap compiles its configuration's JSON Schema with ajv, which builds
+    functions from strings (`new Function`); without it the CMS stops at "Error loading the CMS
+    configuration".
+  - style-src 'unsafe-inline': Decap's components are styled by emotion, which writes `<style>`
+    elements at run time.
+  - blob: and data: images: previews of a chosen image before it is saved.
+  - https://api.github.com (connect) only in production: the GitHub backend reads and writes
+    the repository through GitHub's API; sign-in opens GitHub's page in a pop-up window, which a
+    policy does not govern.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from macros.editors import cms_config
+
+CMS = cms_config.ROOT / "cms"
+PAGE = CMS / "admin"
+BUNDLE = CMS / "node_modules" / "decap-cms" / "dist"
+GITHUB_API = "https://api.github.com"
+_POLICY = ("default-src 'self'; script-src 'self' 'unsafe-eval' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; "
+           "img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'{connect}; frame-src 'self' blob:; "
+           "worker-src 'self' blob:; object-src 'none'; base-uri 'self'; form-action 'self'")
+
+
+class BundleMissing(Exception):
+    """Decap CMS is not installed: `make cms` installs it."""
+
+
+def policy(production: bool) -> str:
+    """The /admin/ page's Content-Security-Policy; GitHub's API only where the GitHub backend is used."""
+    return _POLICY.format(connect=f" {GITHUB_API}" if production else "")
+
+
+def page(production: bool) -> str:
+    return (PAGE / "index.html").read_text(encoding="utf-8").replace("{policy}", policy(production))
+
+
+def files() -> dict[str, Path]:
+    """Every file /admin/ serves besides its page and configuration, by name: ours, and Decap's
+    bundle with the chunks and WebAssembly it loads on demand (never its source maps)."""
+    if not (BUNDLE / "decap-cms.js").is_file():
+        raise BundleMissing("Decap CMS is not installed in cms/node_modules: run `make cms`.")
+    served = {path.name: path for path in PAGE.iterdir() if path.name != "index.html"}
+    served.update({path.name: path for path in BUNDLE.iterdir()
+                   if path.name.endswith((".decap-cms.js", ".wasm")) or path.name in ("decap-cms.js", "cms.css")})
+    return served
+
+
+def write(site: Path, root: Path, elements: list[tuple[str, str]]) -> Path:
+    """Write /admin/ into a built `site`: the page, the files, the production configuration."""
+    folder = site / "admin"
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, path in files().items():
+        (folder / name).write_bytes(path.read_bytes())
+    (folder / "index.html").write_text(page(production=True), encoding="utf-8")
+    config = cms_config.served(elements, cms_config.github_backend(root))
+    (folder / "config.yml").write_text(config, encoding="utf-8")
+    return folder
