@@ -59,9 +59,12 @@ def text() -> str:
 
 def served(elements: list[tuple[str, str]], backend: dict) -> str:
     """The configuration the CMS loads: the committed one, its element pickers listing `elements`
-    ((ref, label) pairs) and its `backend` replaced."""
+    ((ref, label) pairs) and its `backend` replaced; the editorial workflow (a pull request per
+    change) is GitHub's: the local backend saves into the working tree."""
     config = copy.deepcopy(configuration())
     config["backend"] = backend
+    if backend["name"] != GITHUB["name"]:
+        config["publish_mode"] = "simple"
     options = [{"label": label, "value": ref} for ref, label in elements]
     for collection in config["collections"]:
         for widget in _walk(collection["fields"]):
@@ -111,6 +114,7 @@ def _collection(name: str) -> dict:
         "format": "yml",
         "create": True,
         "delete": False,
+        "editor": {"preview": False},  # the live preview is the site itself (`make edit` serves it)
         "identifier_field": "id",
         "slug": "{{fields.id}}",
         "summary": f"{{{{{title}.vi}}}} ({{{{id}}}})",
@@ -133,7 +137,19 @@ def _field(name: str, schema: dict, required: bool, document: dict, collection: 
     if "description" in schema or _ref_name(schema) in FORMATS:  # a text's or a source's general help would repeat
         widget["hint"] = _pair(vietnamese.description, english.description, " — ")
     resolved, document = _resolve(schema, document)
-    return {**widget, **_widget(name, resolved, _ref_name(schema), document, collection, titles)}
+    widget.update(_widget(name, resolved, _ref_name(schema), document, collection, titles))
+    if not required and widget["widget"] == "object":
+        _optional(widget["fields"])
+    return widget
+
+
+def _optional(fields: list[dict]) -> None:
+    """Decap checks an optional object's required fields even when it is left empty: inside one,
+    nothing is required in the form; the validator still reports a half-filled one, located."""
+    for widget in fields:
+        widget["required"] = False
+        if widget.get("widget") == "object":
+            _optional(widget["fields"])
 
 
 def _widget(name: str, schema: dict, kind: str, document: dict, collection: str, titles: tuple) -> dict:
