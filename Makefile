@@ -6,6 +6,7 @@ SHELL := /bin/bash
 VENV := .venv
 PYTHON := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
+CMS_BUNDLE := cms/node_modules/.installed
 BOOTSTRAP := $(shell command -v python3 || command -v python)
 
 # A .venv whose Python is older than 3.11, or gone (a removed pyenv version), is rebuilt.
@@ -48,7 +49,7 @@ validate: $(STAMP) # Check every data file; print located errors
 	$(PYTHON) -m macros validate
 
 .PHONY: build
-build: validate pdf-libs # Validate, then build the site into site/ (swapped in only on success), annual reports included
+build: validate pdf-libs $(CMS_BUNDLE) # Validate, then build the site into site/ (swapped in only on success), annual reports and the /admin/ editor included
 	$(PYTHON) -m macros build
 
 .PHONY: report
@@ -71,6 +72,14 @@ status: $(STAMP) # Translation status: English pending, records to review again
 .PHONY: serve
 serve: validate pdf-libs # Validate, then serve the site with live reload on http://127.0.0.1:8000/
 	$(PYTHON) -m mkdocs serve --strict
+
+.PHONY: edit
+edit: validate $(CMS_BUNDLE) # Edit records in the browser: the editor on http://127.0.0.1:8081/admin/ saves into this folder; live preview on :8000
+	$(PYTHON) -m macros edit
+
+.PHONY: cms-config
+cms-config: $(STAMP) # Regenerate the editor's configuration cms/config.yml from the schemas (after changing a schema)
+	$(PYTHON) -m macros cms-config
 
 .PHONY: browser
 browser: # Make sure a Chromium-family browser is there for the browser tests (Debian's chromium when root)
@@ -95,6 +104,15 @@ $(VALIDATORS): tests/js/package.json tests/js/package-lock.json | node
 	npm ci --prefix tests/js --no-audit --no-fund --ignore-scripts
 	touch $(VALIDATORS)
 
+# Decap CMS, the browser editor served at /admin/, pinned in cms/package.json and package-lock.json;
+# only its prebuilt bundle (dist/) is served. --ignore-scripts: nothing runs at install.
+$(CMS_BUNDLE): cms/package.json cms/package-lock.json | node
+	npm ci --prefix cms --no-audit --no-fund --ignore-scripts
+	touch $(CMS_BUNDLE)
+
+.PHONY: cms
+cms: $(CMS_BUNDLE) # Install the browser editor (Decap CMS, pinned in cms/) that make edit and the built site serve
+
 .PHONY: validators
 validators: java $(VALIDATORS) # Install the validators the tests run (pinned in tests/js): axe-core, Nu HTML Checker, schema-dts, TypeScript
 
@@ -109,7 +127,7 @@ $(LIGHTHOUSE): bench/package.json bench/package-lock.json | node
 lighthouse: $(LIGHTHOUSE) # Install Lighthouse (pinned in bench) for the Lighthouse tests and the benchmark
 
 .PHONY: test
-test: $(STAMP) pdf-libs poppler browser validators lighthouse # Run the whole test suite (browser, accessibility and standards tests included)
+test: $(STAMP) pdf-libs poppler browser validators lighthouse $(CMS_BUNDLE) # Run the whole test suite (browser, accessibility and standards tests included)
 	$(PYTHON) -m pytest
 
 # The checks that read files only, on site/ as it was built (SITE_URL: the address it was built for):
@@ -134,9 +152,10 @@ audit-python: $(STAMP) # Look up every pinned Python package in the vulnerabilit
 	$(PYTHON) -m pip_audit --strict --requirement constraints.txt
 
 .PHONY: audit-npm
-audit-npm: # Look up the pinned npm packages (validators, Lighthouse) in npm's vulnerability database
+audit-npm: # Look up the pinned npm packages (validators, Lighthouse, the editor) in npm's vulnerability database
 	npm audit --prefix tests/js --audit-level=high
 	npm audit --prefix bench --audit-level=high
+	npm audit --prefix cms --audit-level=high --omit=dev
 
 .PHONY: bench
 bench: $(STAMP) pdf-libs browser lighthouse # Benchmark builds at 100, 1,000 and 5,000 activities; writes docs/benchmarks.md
@@ -148,4 +167,4 @@ clean: # Remove the built site, the folders of an interrupted build, build/ (mak
 
 .PHONY: clean-all
 clean-all: clean # Remove also .venv and the installed npm packages: the next command installs everything again
-	rm -rf $(VENV) tests/js/node_modules bench/node_modules
+	rm -rf $(VENV) tests/js/node_modules bench/node_modules cms/node_modules
