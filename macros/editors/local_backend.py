@@ -65,7 +65,7 @@ class Backend:
     def action_entriesByFolder(self, folder: str, extension: str = "yml", depth: int = 1, **_):
         if folder not in COLLECTIONS:
             raise Refused(f"{folder!r} is not a data folder")
-        names = sorted(path.name for path in (self.root / folder).glob("*.yml") if path.is_file())
+        names = sorted(path.name for path in (self.root / folder).glob("*.yml") if path.is_file() and not path.is_symlink())
         return [self._entry(f"{folder}/{name}") for name in names if _RECORD.fullmatch(f"{folder}/{name}")]
 
     def action_entriesByFiles(self, files: list, **_):
