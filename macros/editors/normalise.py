@@ -63,9 +63,13 @@ def _round_trip() -> YAML:
 
 
 def _read_sent(sent: str):
-    """The form's YAML (YAML 1.2, as Decap writes it: a date stays a string), as plain data."""
+    """The form's YAML as plain data, read as Decap writes it (YAML 1.2: `yes` is a word), with a
+    date kept as the text it is (`2022-02-30` included: the validator names what is wrong with it)."""
+    reader = YAML(typ="safe", pure=True)
+    reader.constructor.add_constructor("tag:yaml.org,2002:timestamp",
+                                       lambda constructor, node: constructor.construct_scalar(node))
     try:
-        return YAML(typ="safe", pure=True).load(sent)
+        return reader.load(sent)
     except Exception as error:  # ruamel raises many error types; the message says where
         raise Unwritable(f"the form sent YAML that cannot be read: {error}") from error
 
