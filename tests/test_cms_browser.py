@@ -69,8 +69,9 @@ class Editor:
 
     def notice(self) -> str:
         """The text of the notification Decap shows after saving."""
-        toast = self.page.locator('[class*="toast"], [role="alert"]').first
-        toast.wait_for()
+        toast = self.page.locator(".Toastify__toast").last
+        toast.wait_for(state="visible")
+        self.page.wait_for_timeout(400)  # its sliding in, for the screenshots
         return toast.inner_text()
 
     def shoot(self, name: str, full_page: bool = False) -> None:

@@ -131,7 +131,9 @@ def _fields(schema: dict, document: dict, collection: str) -> list[dict]:
 def _field(name: str, schema: dict, required: bool, document: dict, collection: str) -> dict:
     """One form field: its widget from the shape of its schema, its words from the schema's."""
     english, vietnamese = (described(name, schema, required, lang) for lang in ("en", "vi"))
-    titled = "title" in schema or _ref_name(schema) not in ("plain", "text")  # else the shared "Plain text" says nothing
+    # without a title of its own, a field is named by its shared definition only if it is one (`date`,
+    # `sources`): the period's `start` is not "Date", a person's `name` is not "Plain text"
+    titled = "title" in schema or _ref_name(schema) in ("", name)
     titles = (vietnamese.title, english.title) if titled else (name, name)
     widget = {"name": name, "label": _pair(*titles), "required": required}
     if "description" in schema or _ref_name(schema) in FORMATS:  # a text's or a source's general help would repeat
