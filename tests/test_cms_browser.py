@@ -2,7 +2,7 @@
 
 The forms are Decap CMS's, loaded from the project's own server; every test also checks that
 nothing was requested from another host and that the page's policy blocked nothing. The
-screenshots of the editors' guide (docs/screenshots/cms/) are taken here.
+screenshots of the editors' guide (content/assets/cms/) are taken here.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from conftest import REPO, mkdocs_build
 from macros.editors import local_backend
 from test_cms import changed_lines, validate, yamllint
 
-SCREENSHOTS = REPO / "docs" / "screenshots" / "cms"
+SCREENSHOTS = REPO / "content" / "assets" / "cms"  # shown by the editors' guide (guide/browser.md)
 NEW_ID = "2024-09-hoi-thao-thu-nghiem"
 PARTNER = "partners/fr-mtfp.yml"
 WATCH_POLICY = ("document.addEventListener('securitypolicyviolation',"

@@ -83,7 +83,8 @@ def github_backend(root: Path) -> dict:
     """The production backend: the repository from CMS_REPOSITORY, GITHUB_REPOSITORY (set in GitHub
     Actions) or the checkout's `origin`; each change a pull request (publish_mode above)."""
     repo = os.environ.get("CMS_REPOSITORY") or os.environ.get("GITHUB_REPOSITORY") or _origin(root)
-    return {**GITHUB, "repo": repo}
+    sign_in = os.environ.get("CMS_AUTH_URL")  # the OAuth provider's address, when not Netlify's (Decap's default)
+    return {**GITHUB, "repo": repo, **({"base_url": sign_in} if sign_in else {})}
 
 
 def _origin(root: Path) -> str:
