@@ -197,10 +197,11 @@ def backend(project_copy):
     server.server_close()
 
 
-def call(address: str, action: str, params: dict, host: str | None = None) -> tuple[int, object]:
+def call(address: str, action: str, params: dict, host: str | None = None, **headers: str) -> tuple[int, object]:
     request = urllib.request.Request(f"{address}/api/v1", method="POST",
                                      data=json.dumps({"action": action, "params": params}).encode(),
-                                     headers={"Content-Type": "application/json", **({"Host": host} if host else {})})
+                                     headers={"Content-Type": "application/json", **({"Host": host} if host else {}),
+                                              **headers})
     try:
         with urllib.request.urlopen(request) as response:
             return response.status, json.loads(response.read())
@@ -221,6 +222,16 @@ def test_the_backend_answers_only_requests_addressed_to_this_computer(backend):
     status, body = call(address, "info", {}, host="attacker.example:80")
     assert status == 403
     assert call(address, "info", {})[0] == 200
+
+
+def test_the_backend_ignores_what_a_page_of_another_site_could_send_it(backend):
+    """A site the editor visits may post to 127.0.0.1 from the browser: a form, or text/plain."""
+    project, address = backend
+    save = {"dataFiles": [{"path": "partners/zz-csrf.yml", "raw": "id: zz-csrf\n"}], "assets": []}
+    assert call(address, "persistEntry", save, Origin="https://attacker.example")[0] == 403
+    assert call(address, "persistEntry", save, **{"Content-Type": "text/plain"})[0] == 403
+    assert call(address, "info", {}, Origin=address)[0] == 200
+    assert not (project / "partners" / "zz-csrf.yml").exists()
 
 
 @pytest.mark.parametrize("path", [

@@ -3,7 +3,10 @@
 A small server in place of npm's `decap-server`: it speaks the same protocol (POST /api/v1 with an
 `action`), but it is ours so that every save goes through the same gate as `make validate`:
   - it listens on 127.0.0.1 only, and answers only requests addressed to 127.0.0.1 or localhost
-    (a web page elsewhere cannot reach it through DNS rebinding);
+    (a web page elsewhere cannot reach it through DNS rebinding); it acts only on JSON sent from its
+    own page (a page on another site could post a form or a text/plain request to 127.0.0.1: the
+    Origin must be this server's, and a JSON request from another origin needs a CORS preflight,
+    which it never grants);
   - it reads and writes `<collection>/<id>.yml` in the four data folders and images in media/,
     nothing else: a path is matched whole against those forms, never joined and then checked;
   - it writes what the form sent through `normalise` (house style, only the changed lines), then
@@ -196,8 +199,14 @@ class _Handler(BaseHTTPRequestHandler):
         kinds = {".js": "text/javascript", ".css": "text/css", ".wasm": "application/wasm"}
         self._send(HTTPStatus.OK, served.read_bytes(), kinds.get(served.suffix, "application/octet-stream"))
 
+    def _from_own_page(self) -> bool:
+        """JSON, and from a page of this server (a browser always sends Origin with a POST)."""
+        origin = self.headers.get("Origin")
+        own = origin is None or origin == f"http://{self.headers.get('Host')}"
+        return own and (self.headers.get("Content-Type") or "").startswith("application/json")
+
     def do_POST(self):  # noqa: N802
-        if not self._allowed() or self.path != API:
+        if not self._allowed() or self.path != API or not self._from_own_page():
             return self._json(HTTPStatus.FORBIDDEN, {"error": "forbidden"})
         length = int(self.headers.get("Content-Length") or 0)
         if length > MAX_REQUEST:
