@@ -8,6 +8,7 @@ screenshots of the editors' guide (content/assets/cms/) are taken here.
 from __future__ import annotations
 
 import json
+import os
 import threading
 
 import pytest
@@ -74,9 +75,12 @@ class Editor:
         self.page.wait_for_timeout(400)  # its sliding in, for the screenshots
         return toast.inner_text()
 
-    def shoot(self, name: str, full_page: bool = False) -> None:
+    def shoot(self, name: str) -> None:
+        """Replace the guide's picture at once: a build reading content/ meanwhile never misses it."""
         SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-        self.page.screenshot(path=SCREENSHOTS / f"{name}.png", full_page=full_page)
+        partial = SCREENSHOTS / f".{name}.png.partial"
+        partial.write_bytes(self.page.screenshot())
+        os.replace(partial, SCREENSHOTS / f"{name}.png")
 
 
 @pytest.fixture
