@@ -49,17 +49,21 @@ validate: $(STAMP) # Check every data file; print located errors
 	$(PYTHON) -m macros validate
 
 .PHONY: build
-build: validate pdf-libs $(CMS_BUNDLE) # Validate, then build the site into site/ (swapped in only on success), annual reports and the /admin/ editor included
+build: validate pdf-libs # Validate, then build the site into site/ (swapped in only on success), annual reports included
 	$(PYTHON) -m macros build
 
 .PHONY: report
 report: validate pdf-libs # Write one year's annual reports (PDF, both languages) into build/ without building the site: make report YEAR=2024
 	$(PYTHON) -m macros report $(YEAR)
 
+.PHONY: admin
+admin: $(STAMP) $(CMS_BUNDLE) # Add the browser editor to the built site/ as site/admin/ (GitHub backend, editorial workflow)
+	$(PYTHON) -m macros admin
+
 .PHONY: publish
-publish: build # Build site/ for any static host: copy the folder as it is (set SITE_URL to the site's address)
+publish: build admin # Build site/ for any static host: copy the folder as it is (set SITE_URL to the site's address)
 	@echo "site/ is ready: copy its content to the web server's folder for $${SITE_URL:-http://127.0.0.1:8000/}."
-	@echo "Nothing else is needed: the site loads nothing from other hosts. GitHub Pages: see .github/workflows/publish.yml."
+	@echo "Nothing else is needed: its pages load nothing from other hosts (the editor, /admin/, talks to GitHub's API). GitHub Pages: see .github/workflows/publish.yml."
 
 .PHONY: new
 new: $(STAMP) # Start a record from its template: make new KIND=activity|partner|decision|plan ID=the-new-id

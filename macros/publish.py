@@ -12,8 +12,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from macros import dataset, messages
-from macros.editors import admin, cms_config
+from macros import messages
 
 
 def build(root: Path, site: Path) -> int:
@@ -31,7 +30,6 @@ def build(root: Path, site: Path) -> int:
     if not built:
         print(messages.text("build_failed", site=site), file=sys.stderr)
         return 1
-    _add_editor(staging, root)
     previous = site.with_name(site.name + ".previous")
     shutil.rmtree(previous, ignore_errors=True)
     if site.exists():
@@ -40,13 +38,3 @@ def build(root: Path, site: Path) -> int:
     shutil.rmtree(previous, ignore_errors=True)
     print(messages.text("build_done", site=site))
     return 0
-
-
-def _add_editor(staging: Path, root: Path) -> None:
-    """/admin/, the browser editor on the GitHub backend, when Decap CMS is installed (`make cms`)."""
-    try:
-        folder = admin.write(staging, root, cms_config.plan_elements(dataset.load(root).model))
-    except admin.BundleMissing as missing:
-        print(f"{missing} The site is built without /admin/.", file=sys.stderr)
-        return
-    print(f"Editor: {folder.relative_to(staging).as_posix()}/ (GitHub backend, editorial workflow)")

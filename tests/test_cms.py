@@ -314,3 +314,18 @@ def test_make_edit_starts_the_editor_on_127_0_0_1_and_prints_the_address_to_open
     finally:
         editor.terminate()
         editor.wait(timeout=10)
+
+
+def test_the_editor_is_added_to_a_built_site_after_its_checks_by_its_own_command(tmp_path):
+    site = tmp_path / "site"
+    site.mkdir()
+    missing = subprocess.run([sys.executable, "-m", "macros", "admin", "--site-dir", str(site)],
+                             capture_output=True, text=True, env=BUILD_ENV, cwd=REPO)
+    assert missing.returncode == 1 and "make build" in missing.stderr
+    (site / "index.html").write_text("<!doctype html>", encoding="utf-8")
+    made = subprocess.run([sys.executable, "-m", "macros", "admin", "--site-dir", str(site)],
+                          capture_output=True, text=True, env={**BUILD_ENV, "CMS_REPOSITORY": "bnv/htqt-site"}, cwd=REPO)
+    assert made.returncode == 0, made.stderr
+    assert yaml.safe_load((site / "admin" / "config.yml").read_text(encoding="utf-8"))["backend"]["repo"] == "bnv/htqt-site"
+    workflow = (REPO / ".github" / "workflows" / "publish.yml").read_text(encoding="utf-8")
+    assert workflow.index("run: make check-site") < workflow.index("run: make admin") < workflow.index("upload-pages-artifact")

@@ -7,7 +7,9 @@ import os
 import subprocess
 import sys
 import threading
+from pathlib import Path
 
+from macros import dataset
 from macros.editors import admin, cms_config, local_backend
 
 EDIT_PORT = int(os.environ.get("EDIT_PORT", "8081"))
@@ -22,6 +24,9 @@ def register(commands) -> None:
     edit_command = commands.add_parser("edit", help="edit records in the browser: local backend and live preview")
     edit_command.add_argument("--no-preview", action="store_true", help="start the editor only, not `mkdocs serve`")
     edit_command.set_defaults(run=edit)
+    admin_command = commands.add_parser("admin", help="add the browser editor (/admin/, GitHub backend) to a built site")
+    admin_command.add_argument("--site-dir", type=Path, help="the built site (default: ROOT/site)")
+    admin_command.set_defaults(run=add_admin)
 
 
 def write_config(args: argparse.Namespace) -> int:
@@ -37,6 +42,21 @@ def write_config(args: argparse.Namespace) -> int:
         return 0
     cms_config.CONFIG.write_text(wanted, encoding="utf-8")
     print(f"Wrote {cms_config.CONFIG.relative_to(cms_config.ROOT)} · Đã ghi {cms_config.CONFIG.name}")
+    return 0
+
+
+def add_admin(args: argparse.Namespace) -> int:
+    """Write /admin/ into the built site: after the site's own checks, which are for readers' pages."""
+    site = args.site_dir or args.root / "site"
+    if not (site / "index.html").is_file():
+        print(f"No built site in {site}: run `make build` first.", file=sys.stderr)
+        return 1
+    try:
+        folder = admin.write(site, args.root, cms_config.plan_elements(dataset.load(args.root).model))
+    except admin.BundleMissing as missing:
+        print(missing, file=sys.stderr)
+        return 1
+    print(f"Wrote {folder}: the editor, on the GitHub backend with the editorial workflow.")
     return 0
 
 
