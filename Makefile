@@ -78,7 +78,7 @@ serve: validate pdf-libs # Validate, then serve the site with live reload on htt
 	$(PYTHON) -m mkdocs serve --strict
 
 .PHONY: edit
-edit: validate $(CMS_BUNDLE) # Edit records in the browser: the editor on http://127.0.0.1:8081/admin/ saves into this folder; live preview on :8000
+edit: $(STAMP) $(CMS_BUNDLE) # Edit records in the browser: the editor on http://127.0.0.1:8081/admin/ saves into this folder; live preview on :8000
 	$(PYTHON) -m macros edit
 
 .PHONY: cms-config

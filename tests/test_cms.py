@@ -302,7 +302,7 @@ def test_the_editor_page_and_its_files_are_served_with_the_local_policy(backend)
 
 def test_make_edit_starts_the_editor_on_127_0_0_1_and_prints_the_address_to_open(project_copy):
     makefile = (REPO / "Makefile").read_text(encoding="utf-8")
-    assert "\nedit: validate $(CMS_BUNDLE) # " in makefile and "\t$(PYTHON) -m macros edit\n" in makefile
+    assert "\nedit: $(STAMP) $(CMS_BUNDLE) # " in makefile and "\t$(PYTHON) -m macros edit\n" in makefile
     port = free_port()
     editor = subprocess.Popen([sys.executable, "-m", "macros", "--root", str(project_copy), "edit", "--no-preview"],
                               stdout=subprocess.PIPE, text=True, env={**BUILD_ENV, "EDIT_PORT": str(port)}, cwd=REPO)

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from macros import dataset
 from macros.editors import admin, cms_config, local_backend
+from macros.problems import InvalidData
 
 EDIT_PORT = int(os.environ.get("EDIT_PORT", "8081"))
 PREVIEW_PORT = int(os.environ.get("PREVIEW_PORT", "8000"))
@@ -67,6 +68,10 @@ def edit(args: argparse.Namespace) -> int:
     except admin.BundleMissing as missing:
         print(missing, file=sys.stderr)
         return 1
+    try:  # an invalid record can be mended in the form: say so, and start all the same
+        dataset.load(args.root)
+    except InvalidData as invalid:
+        print(invalid.report(), file=sys.stderr)
     server = local_backend.server(args.root, EDIT_PORT)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     preview = None if args.no_preview else subprocess.Popen(
