@@ -18,6 +18,15 @@ endif
 help: # List the targets
 	@grep -E '^[a-z-]+:.*#' $(MAKEFILE_LIST) | sed -E 's/:.*# /\t/'
 
+# Pagefind 1.6 (the search index; PyPI has 1.5.2 only), pinned in search/: macros/files/search.py runs it.
+SEARCH := search/node_modules/.installed
+$(SEARCH): search/package.json search/package-lock.json | node
+	npm ci --prefix search --no-audit --no-fund
+	touch $(SEARCH)
+
+.PHONY: pagefind
+pagefind: $(SEARCH) # Install Pagefind (pinned in search/), which indexes the built site
+
 $(STAMP): requirements.txt requirements-test.txt constraints.txt pyproject.toml
 	@[ -n "$(BOOTSTRAP)" ] || { echo "Python 3.11 or newer is needed: install it (see README, Two commands)." >&2; exit 1; }
 	@chosen=$$($(BOOTSTRAP) tools/python.py) || exit 1; \
@@ -29,27 +38,38 @@ $(STAMP): requirements.txt requirements-test.txt constraints.txt pyproject.toml
 	touch $(STAMP)
 
 .PHONY: install
-install: $(STAMP) pdf-libs # Create .venv and install the pinned dependencies
+install: $(STAMP) pagefind pdf-libs # Create .venv and install the pinned dependencies
 
-# WeasyPrint (the annual reports) draws text with Pango and HarfBuzz, from Debian.
+# Programs and libraries from the system's packages: installed with apt-get when run as root on
+# Debian/Ubuntu (CI), otherwise one sentence naming the package to install (apt or Homebrew).
+# $(call system_package,CHECK,DEBIAN PACKAGES,HOMEBREW PACKAGE,WHAT)
+define system_package
+	@$(1) || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then apt-get update -qq && apt-get install -y -qq $(2); \
+	  elif [ "$$(uname)" = Darwin ]; then echo "Install $(4) first: brew install $(3)" >&2; exit 1; \
+	  else echo "Install $(4) first: sudo apt-get install $(2)" >&2; exit 1; fi; }
+endef
+FIND_LIBRARIES = $(BOOTSTRAP) -c 'import ctypes.util, sys; sys.exit(not all(map(ctypes.util.find_library, sys.argv[1:])))'
+
+# WeasyPrint (the annual reports) draws text with Pango and HarfBuzz.
 .PHONY: pdf-libs
-pdf-libs: # Make sure the system libraries WeasyPrint needs are there (Debian's Pango and HarfBuzz)
-	@/sbin/ldconfig -p | grep -q 'libpangoft2-1.0.so.0' && /sbin/ldconfig -p | grep -q 'libharfbuzz-subset.so.0' || { \
-	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0; \
-	  else echo "Install WeasyPrint's libraries first: sudo apt-get install libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0" >&2; exit 1; fi; }
+pdf-libs: # Make sure the system libraries WeasyPrint needs are there (Pango and HarfBuzz)
+	$(call system_package,$(FIND_LIBRARIES) pangoft2-1.0 harfbuzz-subset,libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0,pango,WeasyPrint's libraries)
 
 .PHONY: poppler
-poppler: # Make sure Debian's poppler-utils are there (the tests render the reports' first pages with pdftoppm)
-	@command -v pdftoppm >/dev/null || { \
-	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq poppler-utils; \
-	  else echo "Install poppler-utils first: sudo apt-get install poppler-utils" >&2; exit 1; fi; }
+poppler: # Make sure poppler's tools are there (the tests render the reports' first pages with pdftoppm)
+	$(call system_package,command -v pdftoppm >/dev/null,poppler-utils,poppler,poppler-utils)
+
+.PHONY: hugo
+hugo: # Make sure Hugo is there (the benchmark builds the same records with it, for comparison)
+	$(call system_package,command -v hugo >/dev/null,hugo,hugo,Hugo)
 
 .PHONY: validate
 validate: $(STAMP) # Check every data file; print located errors
 	$(PYTHON) -m macros validate
 
 .PHONY: build
-build: validate pdf-libs # Validate, then build the site into site/ (swapped in only on success), annual reports included
+build: validate pagefind pdf-libs # Validate, then build the site into site/ (swapped in only on success), annual reports included
 	$(PYTHON) -m macros build
 
 .PHONY: report
@@ -74,11 +94,11 @@ status: $(STAMP) # Translation status: English pending, records to review again
 	$(PYTHON) -m macros status
 
 .PHONY: serve
-serve: validate pdf-libs # Validate, then serve the site with live reload on http://127.0.0.1:8000/
+serve: validate pagefind pdf-libs # Validate, then serve the site with live reload on http://127.0.0.1:8000/
 	$(PYTHON) -m mkdocs serve --strict
 
 .PHONY: edit
-edit: $(STAMP) $(CMS_BUNDLE) # Edit records in the browser: the editor on http://127.0.0.1:8081/admin/ saves into this folder; live preview on :8000
+edit: $(STAMP) pagefind pdf-libs $(CMS_BUNDLE) # Edit records in the browser: the editor on http://127.0.0.1:8081/admin/ saves into this folder; live preview on :8000
 	$(PYTHON) -m macros edit
 
 .PHONY: cms-config
@@ -92,7 +112,7 @@ browser: # Make sure a Chromium-family browser is there for the browser tests (D
 	  else $(BOOTSTRAP) tools/browser.py; exit 1; fi; }
 
 .PHONY: node
-node: # Make sure Node.js and npm are there to install the validators (Lighthouse brings its own Node 22)
+node: # Make sure Node.js and npm are there to install Pagefind and the validators (Lighthouse brings its own Node 22)
 	@command -v npm >/dev/null || { echo "Node.js with npm is needed: install Node.js 22 (https://nodejs.org, or your system's package)." >&2; exit 1; }
 
 .PHONY: java
@@ -131,7 +151,7 @@ $(LIGHTHOUSE): bench/package.json bench/package-lock.json | node
 lighthouse: $(LIGHTHOUSE) # Install Lighthouse (pinned in bench) for the Lighthouse tests and the benchmark
 
 .PHONY: test
-test: $(STAMP) pdf-libs poppler browser validators lighthouse $(CMS_BUNDLE) # Run the whole test suite (browser, accessibility and standards tests included)
+test: $(STAMP) pagefind pdf-libs poppler browser validators lighthouse $(CMS_BUNDLE) # Run the whole test suite (browser, accessibility and standards tests included)
 	$(PYTHON) -m pytest
 
 # The checks that read files only, on site/ as it was built (SITE_URL: the address it was built for):
@@ -144,7 +164,7 @@ check-site: $(STAMP) validators # Check the built site/ itself: links, counterpa
 	SITE_UNDER_TEST=site $(PYTHON) -m pytest -q -k "not two_builds" $(SITE_CHECKS)
 
 .PHONY: properdocs-check
-properdocs-check: $(STAMP) # Build with MkDocs and with ProperDocs (its maintained continuation) and compare the two sites
+properdocs-check: $(STAMP) pagefind pdf-libs # Build with MkDocs and with ProperDocs (its maintained continuation) and compare the two sites
 	rm -rf .cache/mkdocs-site .cache/properdocs-site
 	$(PYTHON) -m mkdocs build --strict --quiet --site-dir .cache/mkdocs-site
 	$(PYTHON) -m properdocs build --strict --quiet --site-dir .cache/properdocs-site
@@ -156,13 +176,14 @@ audit-python: $(STAMP) # Look up every pinned Python package in the vulnerabilit
 	$(PYTHON) -m pip_audit --strict --requirement constraints.txt
 
 .PHONY: audit-npm
-audit-npm: # Look up the pinned npm packages (validators, Lighthouse, the editor) in npm's vulnerability database
+audit-npm: # Look up the pinned npm packages (Pagefind, validators, Lighthouse, the editor) in npm's vulnerability database
+	npm audit --prefix search --audit-level=high
 	npm audit --prefix tests/js --audit-level=high
 	npm audit --prefix bench --audit-level=high
 	npm audit --prefix cms --audit-level=high --omit=dev
 
 .PHONY: bench
-bench: $(STAMP) pdf-libs browser lighthouse # Benchmark builds at 100, 1,000 and 5,000 activities; writes docs/benchmarks.md
+bench: $(STAMP) pagefind pdf-libs hugo browser lighthouse # Benchmark builds at 100, 1,000 and 5,000 activities (Hugo beside them); writes docs/benchmarks.md
 	$(PYTHON) bench/run.py
 
 .PHONY: clean

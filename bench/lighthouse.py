@@ -26,6 +26,7 @@ from pathlib import Path
 
 from tools import browser
 
+
 HERE = Path(__file__).resolve().parent
 RUNNER = HERE / "lighthouse.mjs"
 NODE = HERE / "node_modules" / ".bin" / "node"

@@ -13,8 +13,9 @@ from pathlib import Path
 
 import yaml
 
-from macros import dataset
-from macros.model import COLLECTIONS
+from macros.model.records import COLLECTIONS
+from macros.reading import dataset
+
 
 SITE_PARTS = ("mkdocs.yml", "content", "overrides", "schemas", "templates", "macros", "media")
 KINDS = ["delegation-abroad", "visit-received", "meeting", "talks", "signing", "training", "workshop"]
@@ -35,14 +36,20 @@ def sentences(root: Path) -> dict[str, list[str]]:
     return texts
 
 
+def copy_sources(source: Path, target: Path, parts: tuple[str, ...]) -> None:
+    """Copy `parts` of the site's sources to `target`; the installed Pagefind is linked, not copied."""
+    target.mkdir(parents=True)
+    for part in parts:
+        item = source / part
+        (shutil.copytree if item.is_dir() else shutil.copy2)(item, target / part)
+    (target / "search").symlink_to((source / "search").resolve())  # macros/files/search.py runs it from there
+
+
 def make_project(source: Path, target: Path, activities: int, seed: int = 7) -> Path:
     """A copy of the site's sources at `target` with `activities` synthetic activities."""
     if target.exists():
         shutil.rmtree(target)
-    target.mkdir(parents=True)
-    for part in SITE_PARTS:
-        item = source / part
-        (shutil.copytree if item.is_dir() else shutil.copy2)(item, target / part)
+    copy_sources(source, target, SITE_PARTS)
     for name in COLLECTIONS:
         (target / name).mkdir()
     random.seed(seed)

@@ -8,11 +8,14 @@ import sys
 import time
 from pathlib import Path
 
-from macros import dataset, messages, pdf, publish, reports, scaffold, translation
+from macros import messages
 from macros.editors import commands as editor_commands
-from macros.locale import LANGUAGES
-from macros.model import COLLECTIONS
-from macros.problems import InvalidData
+from macros.editors import publish, scaffold, translation
+from macros.files import pdf, reports
+from macros.model.locale import LANGUAGES
+from macros.model.records import COLLECTIONS
+from macros.reading import dataset
+from macros.reading.problems import InvalidData
 
 
 def validate(args: argparse.Namespace) -> int:

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import os
 
-from macros.locale import LANGUAGES
+from macros.model.locale import LANGUAGES
+
 
 VARIABLE = "MACROS_LANG"
 DEFAULT = "en"  # for CI logs and anyone whose locale is not Vietnamese
@@ -115,6 +116,16 @@ MESSAGES: dict[str, dict[str, str]] = {
     "invalid_character_hint": {
         "en": "delete it, or write the character itself instead of its escape",
         "vi": "hãy xóa mã này, hoặc viết chính ký tự thay cho mã thoát của nó",
+    },
+    "character_not_in_fonts": {
+        "en": "the text contains a character the site's fonts cannot show (U+{code}): the annual report could not print it",
+        "vi": "văn bản chứa một ký tự mà phông chữ của trang không hiển thị được (U+{code}): báo cáo năm không in được ký tự này",
+    },
+    "character_not_in_fonts_hint": {
+        "en": "write it in Latin letters (the fonts cover Vietnamese, other Latin scripts, Greek and Cyrillic), "
+              "or delete it if it came with pasted text",
+        "vi": "hãy viết bằng chữ Latinh (phông chữ có tiếng Việt, các chữ Latinh khác, chữ Hy Lạp và chữ Kirin), "
+              "hoặc xóa ký tự này nếu nó lẫn vào khi dán văn bản",
     },
     "invisible_text": {"en": "the text has no visible character", "vi": "văn bản không có ký tự nào nhìn thấy được"},
     "invisible_text_hint": {

@@ -8,9 +8,10 @@ pages and sitemaps, the Pagefind index at the end.
 
 mkdocs-static-i18n builds one language after the other and rebuilds its file
 list from `docs_dir` at priority -100; the record pages are therefore added
-after it (priority -200), for the language being built only, with the
-attributes i18n gives its own files so that its language switcher and
-sitemap alternates include them.
+after it (priority -200), for the language being built only. Each carries the
+three attributes i18n reads from a page's file (`_name_language`), so that its
+language menu points at the counterpart; the sitemap template lists them from
+this plugin's own `generated_pages`, not from i18n's file lists.
 """
 
 from __future__ import annotations
@@ -29,13 +30,16 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.toc import AnchorLink
 
-from macros import conformance, csp, dataset, extras, feeds, messages, pdf, redirects, reports, search
-from macros.images import MEDIA_FOLDER
-from macros.locale import LANGUAGES
-from macros.model import COLLECTIONS
-from macros.pages import VirtualPage, counterpart, record_pages, year_pages
-from macros.problems import InvalidData
-from macros.render import TITLE_ID, language_root, words
+from macros import messages
+from macros.files import extras, feeds, pdf, reports, search
+from macros.model.locale import LANGUAGES
+from macros.model.records import COLLECTIONS
+from macros.pages import conformance, csp
+from macros.pages.record_pages import VirtualPage, counterpart, record_pages, year_pages
+from macros.pages.render import TITLE_ID, language_root, words
+from macros.reading import dataset, redirects
+from macros.reading.images import MEDIA_FOLDER
+from macros.reading.problems import InvalidData
 
 
 OPEN_DATA_PAGE = "open-data/"
@@ -84,12 +88,14 @@ class RecordPages(BasePlugin):
     @event_priority(-200)
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         """Add this language's record and year pages (with the i18n attributes of their counterparts) and files."""
-        if config.plugins["i18n"].current_language == LANGUAGES[0]:  # printed once for both languages
+        lang = config.plugins["i18n"].current_language
+        if lang == LANGUAGES[0]:  # printed once for both languages
+            self.sitemap_files = {}
             try:  # a `mkdocs serve` rebuild prints again only the reports whose content changed
                 self.reports = reports.reports(self.data.model, config.site_url)
             except (pdf.Unavailable, RuntimeError) as failed:
                 raise PluginError(str(failed)) from None
-        self.pages = _add_generated_files(files, config, self.data, self.reports)
+        self.pages, self.sitemap_files[lang] = _add_generated_files(files, config, self.data, self.reports)
         return files
 
     def on_pre_page(self, page, config: MkDocsConfig, files: Files):
@@ -102,7 +108,7 @@ class RecordPages(BasePlugin):
         if config.plugins["i18n"].current_language != LANGUAGES[-1]:
             return
         search.build_index(config.site_dir)
-        _drop_third_party_addresses(Path(config.site_dir))
+        _patch_material_bundle(Path(config.site_dir))
         sitemap = Path(config.site_dir) / "sitemap.xml"
         # MkDocs stamps the compressed sitemap with a local-time date, which varies by machine
         with gzip.GzipFile(sitemap.with_suffix(".xml.gz"), "wb", mtime=0) as packed:
@@ -159,17 +165,18 @@ class RecordPages(BasePlugin):
         return context
 
     def on_template_context(self, context, template_name: str, config: MkDocsConfig):
+        """Note the template's depth; give the sitemap (overrides/sitemap.xml) the generated pages of each language."""
         self.base_urls[template_name] = context["base_url"]
+        context["generated_pages"] = self.sitemap_files
         return context
 
     def on_post_page(self, output: str, page, config: MkDocsConfig) -> str:
-        _write_page_sitemap(page, config)
         _restore_alternates(config)
         searchable = search.mark_searchable(output, page.url, escape(words(page.file.locale)["search_type_page"]))
         return self.policies.add(conformance.mend(searchable), self.base_urls.pop(page.url))
 
     def on_post_template(self, output: str, template_name: str, config: MkDocsConfig) -> str:
-        """Give each language its own 404 page and a sitemap where Material's switcher looks for it.
+        """Give each language its own 404 page and a sitemap of its own pages (/en/sitemap.xml).
 
         i18n builds every language into the same site folder, so without this the last
         language's 404.html would replace the default one at the root.
@@ -209,10 +216,12 @@ def _restore_alternates(config: MkDocsConfig) -> None:
 
 
 def _add_generated_files(files: Files, config: MkDocsConfig, data: dataset.Dataset,
-                         printed: list[reports.Report]) -> dict[str, VirtualPage]:
-    """Add this language's record pages (and the shared and language files, reports included) to `files`."""
-    i18n = config.plugins["i18n"]
-    lang = i18n.current_language
+                         printed: list[reports.Report]) -> tuple[dict[str, VirtualPage], list[File]]:
+    """Add this language's record pages (and the shared and language files, reports included) to `files`.
+
+    Returns the pages by source path, and their files (for the sitemap).
+    """
+    lang = config.plugins["i18n"].current_language
     model = data.model
     if lang == LANGUAGES[0]:  # shared by both languages: written once, outside the language folders
         for image in model.images():
@@ -229,14 +238,22 @@ def _add_generated_files(files: Files, config: MkDocsConfig, data: dataset.Datas
     for page in chain(record_pages(model, lang, config.site_url, linked), year_pages(model, lang, linked)):
         pages[page.src_uri] = page
         file = _file(config, page.src_uri, page.path)
-        file.alternates = {other: file if other == lang else _file(config, *counterpart(page, other))
-                           for other in LANGUAGES}
-        file.locale = file.locale_alternate_of = file.localization = lang
-        file.norm_src_uri = page.src_uri.split("/", 1)[1]
+        _name_language(file, lang, {other: _file(config, *counterpart(page, other)) for other in LANGUAGES if other != lang})
         files.append(file)
         added.append(file)
-    i18n.i18n_files_per_language[lang] = i18n.i18n_files_per_language.get(lang, []) + added
-    return pages
+    return pages, added
+
+
+def _name_language(file: File, lang: str, counterparts: dict[str, File]) -> None:
+    """Give a generated page's file the three attributes mkdocs-static-i18n reads from every page's file.
+
+    i18n's `on_page_context` reads `locale`, `locale_alternate_of` and
+    `alternates` (to point the language menu at the counterpart), as it set them
+    on the files it found in `docs_dir`; a page it did not find must carry them
+    too. This is the only place the project writes i18n's attributes.
+    """
+    file.locale = file.locale_alternate_of = lang
+    file.alternates = {lang: file, **counterparts}
 
 
 def _file(config: MkDocsConfig, src_uri: str, path: str) -> File:
@@ -249,8 +266,31 @@ def _file(config: MkDocsConfig, src_uri: str, path: str) -> File:
 THIRD_PARTY = "https://unpkg.com/"  # Material's fallbacks: a ResizeObserver polyfill, and Mermaid for diagrams
 
 
-def _drop_third_party_addresses(site: Path) -> None:
-    """Take the third-party addresses out of Material's script bundle.
+# Material's language selector: on every page it fetches `sitemap.xml` beside each <link rel="alternate">, that
+# is, in the folder of the counterpart page, to find the same page in the other language when a reader
+# clicks the selector. Our links already name the counterpart and assets/site.js handles their clicks, so
+# the lookup only costs a request (and a one-entry sitemap per page to answer it). Its call is taken out.
+_SELECTOR_LOOKUP = re.compile(r'function (\w+)\(\{document\$:\w+\}\)\{let \w+=new Map;\w+\.pipe\(\w+\(\(\)=>\w+\("link\[rel=alternate\]"\)\)')
+
+
+def _drop_selector_lookup(text: str) -> str:
+    """Material's bundle without the call that starts its language selector's sitemap lookup.
+
+    Raises if the bundle no longer has exactly one such function and call: a new Material release
+    must be looked at, not silently half-patched.
+    """
+    found = _SELECTOR_LOOKUP.findall(text)
+    if len(found) != 1:
+        raise PluginError(f"Material's language selector lookup: expected one function, found {len(found)}")
+    call = re.compile(rf"(?<![\w.]){re.escape(found[0])}\(\{{document\$:\w+\}}\);")
+    patched, calls = call.subn("", text)
+    if calls > 1:  # none: a bundle patched by the previous build (`mkdocs serve` copies unchanged files once)
+        raise PluginError(f"Material's language selector lookup: expected one call, found {calls}")
+    return patched
+
+
+def _patch_material_bundle(site: Path) -> None:
+    """Take the third-party addresses and the language selector's sitemap lookup out of Material's script bundle.
 
     The bundle would fetch a polyfill for very old browsers and Mermaid for
     diagram blocks (the site has none) from unpkg.com. The Content-Security-Policy
@@ -259,8 +299,9 @@ def _drop_third_party_addresses(site: Path) -> None:
     """
     for bundle in (site / "assets" / "javascripts").glob("bundle.*.js"):
         text = bundle.read_text(encoding="utf-8")
-        if THIRD_PARTY in text:
-            bundle.write_text(text.replace(THIRD_PARTY, "data:text/javascript,//"), encoding="utf-8")
+        patched = _drop_selector_lookup(text.replace(THIRD_PARTY, "data:text/javascript,//"))
+        if patched != text:
+            bundle.write_text(patched, encoding="utf-8")
 
 
 def _only_below(sitemap: str, prefix: str) -> str:
@@ -281,25 +322,3 @@ def _with_reports(sitemap: str, site_url: str, printed: list[reports.Report], la
         entries.append(f"    <url>\n        <loc>{escape(site_url + report.path)}</loc>\n"
                        f"        <lastmod>{last_date}</lastmod>{links}\n    </url>\n")
     return sitemap.replace("</urlset>", "".join(entries) + "</urlset>", 1)
-
-
-def _write_page_sitemap(page, config: MkDocsConfig) -> None:
-    """A one-entry sitemap beside the page, naming its counterparts.
-
-    Material's language selector fetches `sitemap.xml` relative to each
-    `<link rel="alternate" hreflang>` of the page, that is, inside the
-    counterpart page's folder; without this file every page view logs a 404.
-    """
-    alternates = getattr(page.file, "alternates", {})
-    links = "".join(
-        f'<xhtml:link rel="alternate" hreflang="{lang}" href="{escape(config.site_url + alternate.url)}"/>'
-        for lang, alternate in sorted(alternates.items())
-    )
-    xml = ('<?xml version="1.0" encoding="UTF-8"?>\n'
-           '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">'
-           f"<url><loc>{escape(config.site_url + page.url)}</loc>{links}</url></urlset>\n")
-    folder = Path(page.file.abs_dest_path).resolve().parent
-    language_roots = {(Path(config.site_dir) / language_root(lang)).resolve() for lang in LANGUAGES}
-    if folder not in language_roots:  # the language roots have the full sitemap
-        folder.mkdir(parents=True, exist_ok=True)  # MkDocs writes the page itself just after this event
-        (folder / "sitemap.xml").write_text(xml, encoding="utf-8")

@@ -13,6 +13,7 @@ import pytest
 
 from conftest import REPO
 
+
 NODE_MODULES = REPO / "tests" / "js" / "node_modules"
 AXE = NODE_MODULES / "axe-core" / "axe.min.js"
 VNU = NODE_MODULES / "vnu-jar" / "build" / "dist" / "vnu.jar"

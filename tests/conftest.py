@@ -15,10 +15,13 @@ import sys
 from contextlib import contextmanager
 from pathlib import Path
 
-import lighthouse
 import pytest
-import tools.browser
 from bs4 import BeautifulSoup
+
+import tools.browser
+
+import lighthouse
+
 
 REPO = Path(__file__).resolve().parent.parent
 SITE_PARTS = ("mkdocs.yml", "content", "overrides", "schemas", "templates", "macros",
@@ -62,6 +65,7 @@ def copy_project(copy: Path) -> Path:
             shutil.copytree(source, copy / part, ignore=shutil.ignore_patterns("__pycache__"))
         else:
             shutil.copy2(source, copy / part)
+    (copy / "search").symlink_to(REPO / "search")  # the installed Pagefind (macros/files/search.py)
     return copy
 
 

@@ -25,13 +25,15 @@ import pytest
 from bs4 import BeautifulSoup
 from hypothesis import HealthCheck, Phase, event, example, given, settings
 from hypothesis import strategies as st
+from test_hostile import CASES, snapshot, write
+
+from macros.model.records import COLLECTIONS, SINGULAR
+from macros.reading import dataset, schemas
+from macros.reading.load import MAX_DEPTH, MAX_FILE_BYTES, read
+from macros.reading.problems import InvalidData
 
 from conftest import BUILD_ENV, REPO, copy_project
-from macros import dataset, schemas
-from macros.load import MAX_DEPTH, MAX_FILE_BYTES, read
-from macros.model import COLLECTIONS, SINGULAR
-from macros.problems import InvalidData
-from test_hostile import CASES, snapshot, write
+
 
 HOSTILE_WORDS = ["<script>alert(1)</script>", "{{ 7 * 7 }}", "{% raw %}", "```", "[x](javascript:alert(1))",
                  "=1+1", "+1", "-1", "@SUM(A1)", "**bold**", "&amp;", "&#x3C;", "<!--", "]]>", "\\", '"', "'",

@@ -6,10 +6,11 @@ from __future__ import annotations
 from contextlib import closing
 
 import pytest
-
 from checkers import AXE, installed
-from macros.locale import LANGUAGES
 from test_browser_reader import DESKTOP, PAGES, PHONE, url
+
+from macros.model.locale import LANGUAGES
+
 
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 BLOCKING = ("critical", "serious")

@@ -7,8 +7,10 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from macros.reading import dataset
+
 from conftest import REPO
-from macros import dataset
+
 
 MODEL = dataset.load(REPO).model
 

@@ -8,10 +8,12 @@ from contextlib import closing
 import pytest
 from playwright.sync_api import Page, expect
 
+from macros.model.locale import LANGUAGES
+from macros.pages.render import language_root
+from macros.reading import dataset
+
 from conftest import REPO
-from macros import dataset
-from macros.locale import LANGUAGES
-from macros.render import language_root
+
 
 MODEL = dataset.load(REPO).model
 

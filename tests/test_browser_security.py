@@ -6,6 +6,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
+
 PAGES = ["", "partners/", "partners/kr-mois/", "activities/", "activities/2024-08-accsm-22-brunei/",
          "plans/ke-hoach-2024/", "decisions/quyet-dinh-896-2022/", "about/", "404.html"]
 

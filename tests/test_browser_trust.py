@@ -18,10 +18,12 @@ import pytest
 from PIL import Image
 from playwright.sync_api import expect
 
+from macros.model.locale import LANGUAGES
+from macros.pages.render import language_root
+from macros.reading import dataset
+
 from conftest import REPO
-from macros import dataset
-from macros.locale import LANGUAGES
-from macros.render import language_root
+
 
 MODEL = dataset.load(REPO).model
 PHONE = {"width": 375, "height": 800}

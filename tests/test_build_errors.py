@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from urllib.parse import quote
 
 import yaml
 from bs4 import BeautifulSoup
-
-from urllib.parse import quote
 
 from conftest import BUILD_ENV, REPO, SITE_URL, mkdocs_build
 

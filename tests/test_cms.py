@@ -19,9 +19,9 @@ import pytest
 import yaml
 
 from conftest import BUILD_ENV, REPO, free_port
-from macros import schemas
+from macros.reading import schemas
 from macros.editors import admin, cms_config, commands, local_backend, normalise
-from macros.model import COLLECTIONS, SINGULAR
+from macros.model.records import COLLECTIONS, SINGULAR
 
 FORMS = {collection["name"]: collection["fields"] for collection in cms_config.configuration()["collections"]}
 DATA_FILES = sorted(path for name in COLLECTIONS for path in (REPO / name).glob("*.yml"))
@@ -109,7 +109,7 @@ def test_references_are_pickers_of_existing_records_never_typed_ids():
 
 
 def test_the_plan_elements_offered_are_every_element_of_every_plan():
-    from macros import dataset
+    from macros.reading import dataset
 
     model = dataset.load(REPO).model
     offered = dict(cms_config.plan_elements(model))
@@ -302,7 +302,7 @@ def test_the_editor_page_and_its_files_are_served_with_the_local_policy(backend)
 
 def test_make_edit_starts_the_editor_on_127_0_0_1_and_prints_the_address_to_open(project_copy):
     makefile = (REPO / "Makefile").read_text(encoding="utf-8")
-    assert "\nedit: $(STAMP) $(CMS_BUNDLE) # " in makefile and "\t$(PYTHON) -m macros edit\n" in makefile
+    assert "\nedit: $(STAMP) pagefind pdf-libs $(CMS_BUNDLE) # " in makefile and "\t$(PYTHON) -m macros edit\n" in makefile
     port = free_port()
     editor = subprocess.Popen([sys.executable, "-m", "macros", "--root", str(project_copy), "edit", "--no-preview"],
                               stdout=subprocess.PIPE, text=True, env={**BUILD_ENV, "EDIT_PORT": str(port)}, cwd=REPO)

@@ -14,11 +14,14 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
+from macros.editors import scaffold, translation
+from macros.model.locale import LANGUAGES
+from macros.model.records import COLLECTIONS
+from macros.pages.render import language_root
+from macros.reading import dataset
+
 from conftest import BUILD_ENV, REPO
-from macros import dataset, scaffold, translation
-from macros.locale import LANGUAGES
-from macros.model import COLLECTIONS
-from macros.render import language_root
+
 
 TODAY = datetime.date(2026, 11, 23)
 

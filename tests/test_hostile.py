@@ -19,6 +19,7 @@ import pytest
 
 from conftest import BUILD_ENV, REPO, copy_project, free_port, serving
 
+
 GOOD = """\
 id: xx-test
 name:
@@ -203,6 +204,13 @@ CASES = [
     Case("title-of-zero-width-space", good("  en: Test agency", '  en: "\\u200b"'), 4, "has no visible character"),
     Case("bidi-override", good("  en: Test agency", '  en: "Test \u202eycnega"'), 4,
          "changes the direction of the text"),
+    # the annual report prints with bundled fonts only: what they cannot draw is refused where it is written
+    Case("unassigned-code-point", good("  en: Test agency", '  en: "Test \\U00035af4 agency"'), 4,
+         "fonts cannot show (U+35AF4)"),
+    Case("script-beyond-the-fonts", good("  en: Test agency", "  en: Test agency 인사혁신처"), 4,
+         "fonts cannot show (U+C778)"),
+    Case("private-use-character", good("  en: Test agency", '  en: "Test \\ue000 agency"'), 4,
+         "fonts cannot show (U+E000)"),
     Case("space-in-file-name", GOOD, 1, "rename the file to `xx-test.yml`", file="partners/xx test.yml"),
     Case("merge-key", good("country: KR", "country: KR\n<<: {website: https://example.org}"), 7,
          "`<<` written without quotes has a special meaning"),
@@ -340,7 +348,7 @@ def test_the_policy_of_a_page_comes_from_the_theme_not_from_the_page(hostile_but
     """Pages of the same depth have one policy, whatever they contain; it allows every script the theme writes."""
     import re
 
-    from macros.csp import _INLINE_SCRIPT, _sha256
+    from macros.pages.csp import _INLINE_SCRIPT, _sha256
 
     policies: dict[int, set[str]] = {}
     for page in hostile_but_valid_site.rglob("*.html"):
@@ -446,7 +454,7 @@ def test_empty_redirects_and_partial_end_dates_are_accepted(project_copy):
 
 
 def test_a_problem_is_always_one_line():
-    from macros.problems import Problem
+    from macros.reading.problems import Problem
 
     problem = Problem("partners/x.yml", 3, 1, "unknown field `websi\u2028te\x85`", "did you mean\n`website`?")
     assert len(str(problem).splitlines()) == 1

@@ -9,11 +9,13 @@ browser, covers all of them (bench/lighthouse.py): about two minutes.
 from __future__ import annotations
 
 import pytest
+from test_browser_reader import PAGES
+
+from macros.model.locale import LANGUAGES
+from macros.pages.render import language_root
 
 import lighthouse
-from macros.locale import LANGUAGES
-from macros.render import language_root
-from test_browser_reader import PAGES
+
 
 SCORED = ("home", "partner", "activity", "plan")
 CATEGORIES = ["accessibility", "best-practices", "seo"]

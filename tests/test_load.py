@@ -1,4 +1,4 @@
-"""Tests of macros.load.read: one YAML file in, plain data and positions out, or located problems."""
+"""Tests of macros.reading.load.read: one YAML file in, plain data and positions out, or located problems."""
 
 from __future__ import annotations
 
@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from macros.load import MAX_FILE_BYTES, Document, read
-from macros.problems import Problem
+from macros.reading.load import MAX_FILE_BYTES, Document, read
+from macros.reading.problems import Problem
+
 
 FILE = "partners/x.yml"
 

@@ -11,9 +11,11 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO, mkdocs_build
-from macros import dataset
 from macros.messages import MESSAGES, language, text
+from macros.reading import dataset
+
+from conftest import REPO, mkdocs_build
+
 
 LANGUAGE_VARIABLES = ("MACROS_LANG", "LANG", "LC_ALL", "LC_MESSAGES")
 

@@ -18,11 +18,13 @@ import referencing.jsonschema
 import yaml
 from bs4 import BeautifulSoup
 
+from macros.model.locale import LANGUAGES
+from macros.model.records import COLLECTIONS, SINGULAR
+from macros.pages.render import language_root
+from macros.reading import dataset
+
 from conftest import REPO, SITE_URL, mkdocs_build
-from macros import dataset
-from macros.locale import LANGUAGES
-from macros.model import COLLECTIONS, SINGULAR
-from macros.render import language_root
+
 
 DATA = dataset.load(REPO)
 MODEL = DATA.model

@@ -15,10 +15,12 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from macros.model.records import COLLECTIONS
+from macros.reading import dataset
+from macros.reading.problems import InvalidData
+
 from conftest import REPO
-from macros import dataset
-from macros.model import COLLECTIONS
-from macros.problems import InvalidData
+
 
 REAL_FILES = [path for paths in dataset.data_files(REPO).values() for path in paths]
 SETTINGS = settings(max_examples=120, deadline=None,

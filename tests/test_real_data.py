@@ -9,11 +9,13 @@ import unicodedata
 import pytest
 import yaml
 
+from macros.model.locale import LANGUAGES
+from macros.model.records import COLLECTIONS
+from macros.pages.render import labels
+from macros.reading import dataset
+
 from conftest import REPO
-from macros import dataset
-from macros.locale import LANGUAGES
-from macros.model import COLLECTIONS
-from macros.render import labels
+
 
 DATA = dataset.load(REPO)
 MODEL = DATA.model

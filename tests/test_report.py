@@ -16,12 +16,15 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
+from macros.files import pdf, reports
+from macros.model.locale import LANGUAGES, PartialDate, Text
+from macros.model.records import Activity, Agreement
+from macros.pages.render import labels, language_root
+from macros.reading import dataset
+
 from conftest import BUILD_ENV, REPO, SITE_URL, Site, copy_project, mkdocs_build
 from test_real_data import SEED_FACTS
-from macros import dataset, pdf, reports
-from macros.locale import LANGUAGES, PartialDate, Text
-from macros.model import Activity, Agreement
-from macros.render import labels, language_root
+
 
 MODEL = dataset.load(REPO).model
 YEAR = 2024

@@ -7,10 +7,12 @@ import re
 
 import pytest
 
+from macros.model.locale import LANGUAGES
+from macros.pages.render import language_root
+from macros.reading import dataset
+
 from conftest import REPO, SITE_URL
-from macros import dataset
-from macros.locale import LANGUAGES
-from macros.render import language_root
+
 
 MODEL = dataset.load(REPO).model
 RECORDS = MODEL.records()

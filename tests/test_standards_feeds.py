@@ -15,9 +15,11 @@ import pytest
 import rnc2rng
 from lxml import etree, isoschematron
 
+from macros.model.locale import LANGUAGES
+from macros.pages.render import language_root
+
 from conftest import REPO, SITE_URL
-from macros.locale import LANGUAGES
-from macros.render import language_root
+
 
 ATOM_SCHEMA = REPO / "tests" / "schemas" / "atom.rnc"
 ATOM = "http://www.w3.org/2005/Atom"

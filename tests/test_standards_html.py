@@ -11,11 +11,13 @@ from xml.etree import ElementTree
 
 import material
 from bs4 import BeautifulSoup
-
 from checkers import VNU, installed, java
+
+from macros.model.locale import LANGUAGES
+from macros.pages import conformance
+
 from conftest import SITE_URL
-from macros import conformance
-from macros.locale import LANGUAGES
+
 
 MATERIAL = Path(material.__file__).parent / "templates"
 SITEMAP = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
@@ -85,7 +87,7 @@ def test_every_page_declares_absolute_language_alternates_with_x_default_as_the_
 
 
 def test_material_still_writes_the_markup_the_site_mends():
-    """macros/conformance.py mends exact markup of Material's templates: an upgrade that changes it must say so."""
+    """macros/pages/conformance.py mends exact markup of Material's templates: an upgrade that changes it must say so."""
     base = (MATERIAL / "base.html").read_text(encoding="utf-8")
     assert all(written in base for written, _ in conformance.CHECKBOXES)
     toc = (MATERIAL / "partials" / "toc.html").read_text(encoding="utf-8")

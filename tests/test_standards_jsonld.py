@@ -15,10 +15,12 @@ import subprocess
 from pathlib import Path
 
 from bs4 import BeautifulSoup
-
 from checkers import NODE_MODULES, SCHEMA_DTS, TSC, installed
+
+from macros.reading import dataset
+
 from conftest import REPO
-from macros import dataset
+
 
 MODEL = dataset.load(REPO).model
 TS_ERROR = re.compile(r"^checked\.ts\((?P<line>\d+),(?P<column>\d+)\): (?P<message>.*)$", re.MULTILINE)

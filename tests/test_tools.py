@@ -12,6 +12,7 @@ import pytest
 
 from tools import browser, python
 
+
 REPO = Path(__file__).resolve().parent.parent
 
 

@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 import posixpath
-from xml.etree import ElementTree
 from functools import cache
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
+from xml.etree import ElementTree
 
 import pytest
 from bs4 import BeautifulSoup
 
+from macros.model.locale import LANGUAGES
+from macros.reading import dataset
+
 from conftest import REPO, SITE_URL, mkdocs_build
-from macros import dataset
-from macros.locale import LANGUAGES
+
 
 ERROR_TEXTS = ("Traceback (most recent call last)", "jinja2.exceptions", "UndefinedError", "Macro Syntax Error",
                "TemplateSyntaxError", "macro_error")

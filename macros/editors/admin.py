@@ -2,7 +2,7 @@
 
 The same files are served by `make edit` (local_backend) and copied into the published site
 (`python -m macros admin`, after the site's checks), so what editors use locally is what goes live. Public pages keep their
-own policy (macros/csp.py); this one is the editor's alone, and allows only what Decap needs,
+own policy (macros/pages/csp.py); this one is the editor's alone, and allows only what Decap needs,
 found by running it in Chromium with each directive taken away in turn:
   - script-src 'unsafe-eval': without it Decap does not start (it compiles its configuration's
     JSON Schema with ajv, which builds functions from strings);

@@ -18,9 +18,9 @@ from pathlib import Path
 
 import yaml
 
-from macros import schemas
-from macros.fieldref import field as described
-from macros.model import COLLECTIONS, SINGULAR
+from macros.reading import schemas
+from macros.pages.fieldref import field as described
+from macros.model.records import COLLECTIONS, SINGULAR
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 CONFIG = ROOT / "cms" / "config.yml"

@@ -9,9 +9,9 @@ import sys
 import threading
 from pathlib import Path
 
-from macros import dataset
+from macros.reading import dataset
 from macros.editors import admin, cms_config, local_backend
-from macros.problems import InvalidData
+from macros.reading.problems import InvalidData
 
 EDIT_PORT = int(os.environ.get("EDIT_PORT", "8081"))
 PREVIEW_PORT = int(os.environ.get("PREVIEW_PORT", "8000"))

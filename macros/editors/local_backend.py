@@ -27,10 +27,10 @@ from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-from macros import dataset
+from macros.reading import dataset
 from macros.editors import admin, cms_config, normalise
-from macros.model import COLLECTIONS
-from macros.problems import InvalidData
+from macros.model.records import COLLECTIONS
+from macros.reading.problems import InvalidData
 
 HOST = "127.0.0.1"
 API = "/api/v1"

@@ -1,0 +1,38 @@
+"""`python -m macros new KIND ID`: start a record from a commented template.
+
+The template has every required field, left empty so that validation names
+what to fill; today's date is filled in where a date is needed, for the editor
+to confirm. An id that exists already, or that is not a valid slug, is refused.
+"""
+
+from __future__ import annotations
+
+import datetime
+from pathlib import Path
+
+from macros import messages
+from macros.model.records import ID, SINGULAR
+
+
+TEMPLATES = Path(__file__).resolve().parents[2] / "templates" / "new"
+KINDS = {singular: collection for collection, singular in SINGULAR.items()}  # activity → activities
+
+
+class Refused(Exception):
+    """The file was not written; the message says why."""
+
+
+def new(kind: str, record_id: str, root: Path, today: datetime.date | None = None) -> Path:
+    """Write `<collection>/<record_id>.yml` below `root` from the kind's template; return its path."""
+    if not ID.fullmatch(record_id) or len(record_id) > 80:
+        raise Refused(messages.text("new_bad_id", id=record_id))
+    collection = KINDS[kind]
+    target = root / collection / f"{record_id}.yml"
+    existing = [path for path in (root / name / f"{record_id}.yml" for name in SINGULAR) if path.exists()]
+    if existing:
+        raise Refused(messages.text("new_exists", path=existing[0].relative_to(root).as_posix()))
+    today = today or datetime.date.today()
+    template = (TEMPLATES / f"{kind}.yml").read_text(encoding="utf-8")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(template.format(id=record_id, today=today.isoformat(), year=today.year), encoding="utf-8")
+    return target

@@ -1,0 +1,51 @@
+"""The built site's files that are not pages: open data, feeds, calendars, robots.txt, redirects.
+
+Each is made in memory and handed to MkDocs as a generated file, so MkDocs
+writes it with the pages and nothing is written into the source tree.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File
+
+from macros.files import feeds, opendata
+from macros.model.locale import LANGUAGES
+from macros.pages.render import labels, language_root
+from macros.reading.dataset import Dataset
+
+
+def generated(config: MkDocsConfig, path: str, content: bytes | str) -> File:
+    """A file of the site at `path` (below the site root) with `content`."""
+    file = File.generated(config, path, content=content)
+    file.dest_uri = path
+    return file
+
+
+def shared_files(config: MkDocsConfig, data: Dataset) -> list[File]:
+    """Files common to both languages: the open data, robots.txt and the redirect pages."""
+    files = [generated(config, download.path, download.content) for download in opendata.downloads(data)]
+    files.append(generated(config, "robots.txt", f"User-agent: *\nAllow: /\nSitemap: {config.site_url}sitemap.xml\n"))
+    for old, new in sorted(data.redirects.items()):
+        for lang in LANGUAGES:
+            files.append(generated(config, f"{language_root(lang)}{old}/index.html", _redirect_page(config, lang, new)))
+    return files
+
+
+def language_files(config: MkDocsConfig, data: Dataset, lang: str) -> list[File]:
+    """Files of one language: its RSS and Atom feeds and its calendar."""
+    contents = {**feeds.feeds(data.model, lang, config.site_url, config.site_name),
+                **feeds.ics(data.model, lang, config.site_url, config.site_name)}
+    return [generated(config, path, content) for path, content in contents.items()]
+
+
+def _redirect_page(config: MkDocsConfig, lang: str, new: str) -> str:
+    """A page that sends browsers, and tells search engines, to the record's new address."""
+    target = escape(config.site_url + language_root(lang) + new + "/")
+    text = labels()["moved"][lang]
+    return (f'<!doctype html>\n<html lang="{lang}">\n<head>\n<meta charset="utf-8">\n'
+            f'<title>{escape(text)}</title>\n<link rel="canonical" href="{target}">\n'
+            f'<meta name="robots" content="noindex">\n<meta http-equiv="refresh" content="0; url={target}">\n'
+            f'</head>\n<body>\n<p>{escape(text)} <a href="{target}">{target}</a></p>\n</body>\n</html>\n')

@@ -1,0 +1,114 @@
+"""News feeds and calendars of the activities, one of each per language.
+
+RSS 2.0 and Atom come from feedgen, the calendar from icalendar: kept libraries
+that get the formats' details right. Every date in them comes from the data
+(the newest date of the data stands for "last built" and for the calendar's
+DTSTAMP), so two builds of the same data give the same files.
+"""
+
+from __future__ import annotations
+
+import datetime
+from urllib.parse import urlsplit
+
+import icalendar
+from feedgen.feed import FeedGenerator
+
+from macros.model.locale import PartialDate, country_name, format_range
+from macros.model.records import Activity, Model
+from macros.pages.render import labels, language_root, words
+
+
+FEEDS = ("rss", "atom")
+
+
+def feed_path(lang: str, kind: str) -> str:
+    """`activities.rss.xml`, `activities.atom.xml` or `activities.ics` at the language's root.
+
+    At the root, because Material looks for `sitemap.xml` beside every
+    `<link rel="alternate">` of a page, and the language roots have one.
+    """
+    return language_root(lang) + (f"activities.{kind}.xml" if kind in FEEDS else "activities.ics")
+
+
+def _moment(date: PartialDate) -> datetime.datetime:
+    """The first moment of a (partial) date, in UTC: feeds need a time, the data gives days."""
+    return datetime.datetime.combine(date.first_day(), datetime.time(), tzinfo=datetime.timezone.utc)
+
+
+def feeds(model: Model, lang: str, site_url: str, site_name: str) -> dict[str, bytes]:
+    """The RSS 2.0 and Atom feeds of the activities in `lang`, newest first, keyed by file path."""
+    said = words(lang)
+    root = site_url + language_root(lang)
+    generator = FeedGenerator()
+    generator.id(root + "activities/")
+    generator.title(f"{site_name} — {said['activities']}")
+    generator.author(name=said["publisher"], uri=root)  # RFC 4287 §4.1.1: a feed or each entry names its author
+    generator.description(said["feed_description"])
+    generator.language(lang)
+    generator.updated(_moment(model.last_date()))
+    generator.lastBuildDate(_moment(model.last_date()))
+    for activity in reversed(model.activities_newest_first()):  # feedgen puts the last added first
+        _entry(generator.add_entry(), activity, lang, root)
+    written = {}
+    for kind in FEEDS:  # each feed's self link is its own address; RSS's <link> is the page (feedgen takes the last)
+        generator.link(href=site_url + feed_path(lang, kind), rel="self", replace=True)
+        generator.link(href=root + "activities/", rel="alternate")
+        written[feed_path(lang, kind)] = generator.rss_str(pretty=True) if kind == "rss" else generator.atom_str(pretty=True)
+    return written
+
+
+def _entry(entry, activity: Activity, lang: str, root: str) -> None:
+    url = root + activity.path
+    entry.id(url)
+    entry.guid(url, permalink=True)
+    entry.title(activity.title.get(lang))
+    entry.link(href=url)
+    entry.summary(activity.summary.get(lang))
+    entry.published(_moment(activity.start))
+    entry.updated(_moment(activity.start))
+    entry.category(term=activity.kind, label=labels()["activity_kind"][activity.kind][lang])
+    for partner in activity.partners:
+        entry.category(term=partner.id, label=partner.name.get(lang))
+
+
+def ics(model: Model, lang: str, site_url: str, site_name: str) -> dict[str, bytes]:
+    """The iCalendar (RFC 5545) file of the activities in `lang`: one all-day event each."""
+    said = words(lang)
+    root = site_url + language_root(lang)
+    host = urlsplit(site_url).hostname or "localhost"
+    cal = icalendar.Calendar()
+    cal.add("prodid", f"-//{site_name}//{lang}")
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("x-wr-calname", f"{site_name} — {said['activities']}")
+    stamp = _moment(model.last_date())
+    for activity in model.activities_newest_first():
+        event = icalendar.Event()
+        # the id is permanent, so is the UID; each language's calendar has its own, so that a client
+        # subscribed to both keeps both instead of merging them
+        event.add("uid", f"activity-{activity.id}-{lang}@{host}")
+        event.add("dtstamp", stamp)
+        first, after = _days(activity)
+        event.add("dtstart", first)
+        event.add("dtend", after)  # exclusive: the day after the last one
+        summary = activity.title.get(lang)
+        if activity.start.precision != "day":  # a month-long bar would read as a month-long event: say so
+            summary += " " + said["calendar_undated"].format(dates=format_range(activity.start, activity.end, lang))
+        event.add("summary", summary)
+        places = "; ".join(", ".join(filter(None, [place.city.get(lang) if place.city else "",
+                                                    country_name(place.country, lang)]))
+                           for place in activity.places)
+        event.add("location", places)
+        description = activity.summary.get(lang)
+        if activity.start.precision != "day":
+            description += "\n\n" + said["calendar_precision"].format(dates=format_range(activity.start, activity.end, lang))
+        event.add("description", description)
+        event.add("url", root + activity.path)
+        cal.add_component(event)
+    return {feed_path(lang, "ics"): cal.to_ical()}
+
+
+def _days(activity: Activity) -> tuple[datetime.date, datetime.date]:
+    """First day and the day after the last, widening a month or a year to all its days."""
+    return activity.start.first_day(), (activity.end or activity.start).last_day() + datetime.timedelta(days=1)

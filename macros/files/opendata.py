@@ -1,0 +1,120 @@
+"""The data itself, for reuse: the whole dataset and each collection as JSON, CSV per language, the schemas.
+
+Every file is made in memory from the checked dataset, so its size is known
+when the open-data page is written, and nothing depends on the clock: the
+version is a digest of the data files, the date is the newest date in the data.
+
+CSV conventions (stated on the open-data page): UTF-8 with a byte-order mark so
+that spreadsheet programs show Vietnamese correctly; one row per record; one
+column per top-level field in schema order; a localised text gives the
+language's text (the Vietnamese one, marked, while the English is pending);
+list entries are joined with " | "; the fields of a nested entry with "; "; a
+cell a spreadsheet would read as a formula starts with a single quote (OWASP).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from dataclasses import dataclass
+
+from macros.model.figures import key_figures
+from macros.model.locale import LANGUAGES
+from macros.model.records import COLLECTIONS, SINGULAR
+from macros.reading import schemas
+from macros.reading.dataset import Dataset
+
+
+FOLDER = "data"
+LICENCE = {"name": "Creative Commons Attribution 4.0 International (CC BY 4.0)",
+           "url": "https://creativecommons.org/licenses/by/4.0/"}
+LIST_SEPARATOR, FIELD_SEPARATOR = " | ", "; "
+PENDING_MARK = {"vi": "", "en": "[translation pending] "}
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")  # OWASP "CSV injection": what makes a spreadsheet evaluate a cell
+
+
+@dataclass(frozen=True)
+class Download:
+    """One file of the open data: where it goes, what it holds, its bytes."""
+
+    path: str          # below the site root, e.g. "data/partners-en.csv"
+    kind: str          # dataset, json, csv, schema
+    collection: str    # "" for the whole dataset
+    lang: str          # "" when the file holds both languages
+    content: bytes
+
+    @property
+    def size(self) -> int:
+        return len(self.content)
+
+
+def downloads(data: Dataset) -> list[Download]:
+    """Every open-data file, in the order the open-data page lists them.
+
+    Made once per dataset: the build writes them and each language's open-data page lists their sizes.
+    """
+    if not _made or _made[0] is not data:
+        _made[:] = [data, _downloads(data)]
+    return _made[1]
+
+
+_made: list = []  # [dataset, its downloads]: the latest only, as dataset.load keeps one dataset
+
+
+def _downloads(data: Dataset) -> list[Download]:
+    files = [Download(f"{FOLDER}/dataset.json", "dataset", "", "", _json(_dataset(data)))]
+    for name in COLLECTIONS:
+        records = list(data.raw[name].values())
+        files.append(Download(f"{FOLDER}/{name}.json", "json", name, "", _json(records)))
+        files += [Download(f"{FOLDER}/{name}-{lang}.csv", "csv", name, lang, _csv(name, records, lang))
+                  for lang in LANGUAGES]
+    for name in COLLECTIONS:
+        schema_file = schemas.SCHEMA_DIR / f"{SINGULAR[name]}.schema.json"
+        files.append(Download(f"{FOLDER}/schemas/{schema_file.name}", "schema", name, "", schema_file.read_bytes()))
+    common = schemas.SCHEMA_DIR / "common.schema.json"
+    files.append(Download(f"{FOLDER}/schemas/{common.name}", "schema", "", "", common.read_bytes()))
+    return files
+
+
+def _dataset(data: Dataset) -> dict:
+    return {
+        "version": data.version,
+        "generated": data.model.last_date().iso(),
+        "licence": LICENCE,
+        "figures": key_figures(data.model).as_data(),
+        "languages": list(LANGUAGES),
+        **{name: list(data.raw[name].values()) for name in COLLECTIONS},
+    }
+
+
+def _json(value) -> bytes:
+    return (json.dumps(value, ensure_ascii=False, indent=1, sort_keys=False) + "\n").encode("utf-8")
+
+
+def _csv(collection: str, records: list[dict], lang: str) -> bytes:
+    columns = list(schemas.raw(SINGULAR[collection])["properties"])
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(columns)
+    for record in records:
+        writer.writerow([_inert(_cell(record.get(column), lang)) for column in columns])
+    return "\ufeff".encode("utf-8") + out.getvalue().encode("utf-8")
+
+
+def _inert(cell: str) -> str:
+    """The cell as text a spreadsheet shows, never a formula it runs: a leading quote where one could start."""
+    return "'" + cell if cell.startswith(FORMULA_STARTS) else cell
+
+
+def _cell(value, lang: str) -> str:
+    """One value as spreadsheet text (see the module's docstring for the conventions)."""
+    if value is None:
+        return ""
+    if isinstance(value, dict) and "vi" in value:
+        return value[lang] if lang in value else PENDING_MARK[lang] + value["vi"]
+    if isinstance(value, list):
+        return LIST_SEPARATOR.join(_cell(item, lang) for item in value)
+    if isinstance(value, dict):
+        return FIELD_SEPARATOR.join(f"{key}: {_cell(item, lang)}" for key, item in value.items())
+    return str(value)

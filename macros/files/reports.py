@@ -1,0 +1,164 @@
+"""The annual reports as files of the site: one PDF per year and language, rendered once per content.
+
+`/reports/<year>.pdf` is Vietnamese and `/en/reports/<year>.pdf` English, for
+every year with an annual plan or an activity (`Model.report_years`). Each is
+written from `templates/report/report.html.j2` with the report's data
+(`macros/files/report.py`), then printed by WeasyPrint (`macros/files/pdf.py`).
+
+A PDF is known by a digest of everything it is made of: its HTML, the files of
+templates/report/ (stylesheet, fonts) and the versions of WeasyPrint and pydyf.
+The digest is the PDF's file identifier, and it keys two caches: one held for
+the life of the process (the second language's build and `mkdocs serve`
+rebuilds reuse the first's work) and one on disk, `.cache/reports/` (git-ignored;
+`REPORTS_CACHE` names another folder, or `off`), so that a build prints again
+only the reports whose content changed: printing is by far the slowest step of
+a build. The same input gives the same bytes (tests/test_report.py), so a cached
+PDF is the PDF a fresh printing would give. Reports to print are shared between
+the machine's cores.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import multiprocessing
+import os
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from functools import cache
+from importlib.metadata import version
+from pathlib import Path
+
+from macros.files import pdf
+from macros.files.report import status_sources, year_report
+from macros.model.locale import LANGUAGES
+from macros.model.records import Model
+from macros.pages.render import PageContext, language_root, render
+
+
+FOLDER = "reports"
+CACHE_VARIABLE = "REPORTS_CACHE"  # a folder for the printed reports, or "off"
+CACHE = Path(__file__).resolve().parents[2] / ".cache" / "reports"
+CACHE_KEEP = 64  # PDFs kept on disk, the most recently used
+
+
+@dataclass(frozen=True)
+class Report:
+    """One year's report in one language: where it goes and its bytes."""
+
+    year: int
+    lang: str
+    content: bytes
+
+    @property
+    def path(self) -> str:
+        return report_path(self.year, self.lang)
+
+    @property
+    def size(self) -> int:
+        return len(self.content)
+
+
+def report_path(year: int, lang: str) -> str:
+    """Below the site root: `reports/2024.pdf`, `en/reports/2024.pdf`."""
+    return f"{language_root(lang)}{FOLDER}/{year}.pdf"
+
+
+def html(model: Model, year: int, lang: str, site_url: str) -> str:
+    """The report's HTML, which WeasyPrint prints."""
+    context = PageContext(lang, report_path(year, lang))
+    return render("report/report.html.j2", context, report=year_report(model, year), site_url=site_url,
+                  root=language_root(lang), status_sources=status_sources)
+
+
+_printed: dict[str, bytes] = {}  # digest → PDF, for the reports of the latest build
+
+
+def reports(model: Model, site_url: str, years: list[int] | None = None) -> list[Report]:
+    """The reports of `years` (default: every report year) in both languages, printed where not cached."""
+    wanted = [(year, lang) for year in (model.report_years() if years is None else years) for lang in LANGUAGES]
+    sources = {key: html(model, *key, site_url) for key in wanted}
+    digests = {key: digest(text) for key, text in sources.items()}
+    found = {value: _cached(value) for value in set(digests.values())}
+    missing = {value: sources[key] for key, value in digests.items() if found[value] is None}
+    new = _print(missing)
+    _store(new)
+    printed = {**{value: content for value, content in found.items() if content is not None}, **new}
+    _printed.clear()
+    _printed.update(printed)
+    return [Report(year, lang, printed[digests[year, lang]]) for year, lang in wanted]
+
+
+def _cache_folder() -> Path | None:
+    chosen = os.environ.get(CACHE_VARIABLE, "")
+    return None if chosen == "off" else Path(chosen) if chosen else CACHE
+
+
+def _cached(key: str) -> bytes | None:
+    """The PDF printed earlier from the same input, from memory or disk; None if there is none, or it is damaged."""
+    if key in _printed:
+        return _printed[key]
+    folder = _cache_folder()
+    path = folder / f"{key}.pdf" if folder else None
+    if path is None or not path.is_file():
+        return None
+    content = path.read_bytes()
+    if not (content.startswith(b"%PDF-") and content.rstrip().endswith(b"%%EOF") and key.encode("ascii") in content):
+        return None  # cut short, or not the PDF of this input (its /ID is the key)
+    path.touch()  # recently used: kept when the cache is trimmed
+    return content
+
+
+def _store(printed: dict[str, bytes]) -> None:
+    """Keep newly printed PDFs on disk, and only the most recently used ones."""
+    folder = _cache_folder()
+    if folder is None or not printed:
+        return
+    folder.mkdir(parents=True, exist_ok=True)
+    for key, content in printed.items():
+        partial = folder / f".{key}.{os.getpid()}"
+        partial.write_bytes(content)
+        partial.replace(folder / f"{key}.pdf")  # whole or absent, even if two builds store at once
+    kept = sorted(folder.glob("*.pdf"), key=lambda path: path.stat().st_mtime_ns, reverse=True)
+    for old in kept[CACHE_KEEP:]:
+        old.unlink(missing_ok=True)
+
+
+def by_year(reports_: list[Report], lang: str) -> dict[int, list[Report]]:
+    """Each year's reports, the one in `lang` first: what a page in `lang` links to."""
+    years: dict[int, list[Report]] = {}
+    for report in sorted(reports_, key=lambda report: (report.year, report.lang != lang)):
+        years.setdefault(report.year, []).append(report)
+    return years
+
+
+def digest(text: str) -> str:
+    """What a report's PDF is made of, as 32 hexadecimal digits: its HTML, its style files, WeasyPrint's version."""
+    return hashlib.sha256(text.encode("utf-8") + _style_digest()).hexdigest()[:32]
+
+
+def _style_digest() -> bytes:
+    files = sorted(path for path in pdf.REPORT_DIR.rglob("*") if path.is_file() and path.suffix != ".j2")
+    stamp = tuple((path.as_posix(), path.stat().st_mtime_ns, path.stat().st_size) for path in files)
+    return _digest_of(stamp)
+
+
+@cache
+def _digest_of(stamp: tuple) -> bytes:
+    content = hashlib.sha256(f"weasyprint {version('weasyprint')} pydyf {version('pydyf')}".encode())
+    for name, _, _ in stamp:
+        content.update(Path(name).read_bytes())
+    return content.digest()
+
+
+def _print(sources: dict[str, str]) -> dict[str, bytes]:
+    """Print each HTML (keyed by its digest), on every core when there are several."""
+    if sources:
+        pdf.weasyprint()  # stops at once, saying what to install, if WeasyPrint cannot run here
+    workers = min(len(sources), os.cpu_count() or 1)
+    if workers <= 1:
+        return {key: pdf.write_pdf(text, key) for key, text in sources.items()}
+    # fork: the workers start with WeasyPrint already imported (and the build's memory shared, not copied)
+    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+        longest_first = sorted(sources.items(), key=lambda item: len(item[1]), reverse=True)
+        futures = {key: pool.submit(pdf.write_pdf, text, key) for key, text in longest_first}
+        return {key: future.result() for key, future in futures.items()}

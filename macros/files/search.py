@@ -1,0 +1,61 @@
+"""Site search: a Pagefind index per language, built from the finished HTML.
+
+Pagefind ignores accents (so "hop tac" finds "hợp tác") and writes one index per
+`<html lang>`, so results never mix the languages. It treats `đ` as a letter of
+its own; assets/site.js therefore also searches each `d` of a query as `đ`.
+Only the article of each page is indexed, not the menus repeated on every page,
+and not the editors' guide.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+
+from macros.model.locale import LANGUAGES
+
+
+ARTICLE = '<article class="md-content__inner md-typeset">'
+SEARCH_PAGE = "search/"  # the results page itself is not a result
+EDITORS_GUIDE = "guide/"  # for editors, not readers: its example files would answer every search
+TITLE_WEIGHT = 10  # Pagefind's highest: a word in the title counts a hundred times a word in the text
+YEAR_PAGES = "activities/years/"  # lists of activities that have their own pages: found through those
+# Pagefind 1.6 from npm (`npm ci --prefix search`): it counts accent variants (hợp, họp, hộp…) in its chunk
+# sizes, so a first search for "hop tac" loads about 35 KB of index instead of 330 KB. PyPI has 1.5.2 only.
+NPM_PAGEFIND = Path(__file__).resolve().parents[2] / "search" / "node_modules" / ".bin" / "pagefind"
+
+
+def mark_searchable(html: str, url: str, kind: str) -> str:
+    """Tell Pagefind to index this page's article, rank its title above its text, and call it `kind`.
+
+    A record page names its own kind (partner, activity…) in its template;
+    `kind` (a plain page) is only the default.
+    """
+    first, _, rest = url.partition("/")
+    path = rest if first in LANGUAGES else url  # below the language root
+    if path.startswith((SEARCH_PAGE, EDITORS_GUIDE, YEAR_PAGES)):
+        return html
+    html = html.replace(ARTICLE, ARTICLE[:-1] + f' data-pagefind-body data-pagefind-default-meta="type:{kind}">', 1)
+    return html.replace("<h1", f'<h1 data-pagefind-weight="{TITLE_WEIGHT}"', 1)
+
+
+def build_index(site_dir: str) -> None:
+    """Run Pagefind (installed from npm by `make install`) over the built site."""
+    if not NPM_PAGEFIND.exists():
+        raise PluginError("Pagefind is not installed: run `make install` (it needs Node.js with npm).")
+    command = [str(NPM_PAGEFIND), "--site", str(Path(site_dir)), "--silent", "--exclude-selectors", ".headerlink"]
+    result = subprocess.run(command, capture_output=True, text=True)
+    if result.returncode != 0:
+        raise PluginError(f"Pagefind could not index the site:\n{result.stderr or result.stdout}")
+    _sort_entry(Path(site_dir) / "pagefind" / "pagefind-entry.json")
+
+
+def _sort_entry(entry: Path) -> None:
+    """Pagefind lists its languages in a random order: sort them, so that two builds are identical."""
+    data = json.loads(entry.read_text(encoding="utf-8"))
+    entry.write_text(json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

@@ -1,0 +1,149 @@
+"""The key figures, each with exactly what it counts and how old it is.
+
+One definition serves the home page, the partners page and the open data, so a
+figure never means one thing in one place and another elsewhere:
+
+- partners with recorded cooperation: bodies with at least one activity or
+  agreement in the data; the others are named only in a plan or as a parent;
+- countries: where those partners are based (international bodies have none);
+- agreements signed: signed, in force or expired; those still being
+  negotiated are counted apart, and a signed one whose stated term has ended
+  with no renewal reported is said to be so;
+- activities since the programme was approved; earlier ones are context;
+- the share of an annual plan's items done, with the date of the newest
+  source reporting a status, and whether the plan's period has ended;
+- for one year (the annual report): the activities that started in it (those
+  before the programme's approval counted apart), their partners and those
+  partners' countries, and the agreements of the year (`Agreement.of_year`:
+  signed, within their stated term, or reported that year), those in
+  negotiation counted apart.
+
+Every date is the data's own (`Model.as_of`), never the build's clock.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from macros.model.locale import PartialDate
+from macros.model.records import Model, Plan
+
+
+@dataclass(frozen=True)
+class PlanFigure:
+    plan: Plan
+    done: int
+    total: int
+    status_date: PartialDate | None
+    ended: PartialDate | None  # the period's last day, when the data reaches past it
+
+
+@dataclass(frozen=True)
+class KeyFigures:
+    as_of: PartialDate
+    bodies: int
+    cooperating: int
+    countries: int
+    signed: int
+    signed_term_ended: int
+    negotiating: int
+    agreements_as_of: PartialDate | None
+    approved: PartialDate | None
+    since_approval: int
+    before_approval: int
+    plan: PlanFigure | None
+
+    def as_data(self) -> dict:
+        """The figures as the open data publishes them, each beside its definition."""
+        return {
+            "as_of": self.as_of.iso(),
+            "partners_named": self.bodies,
+            "partners_with_recorded_cooperation": self.cooperating,
+            "countries_of_those_partners": self.countries,
+            "agreements_signed": self.signed,
+            "agreements_signed_whose_stated_term_ended": self.signed_term_ended,
+            "agreements_in_negotiation": self.negotiating,
+            "programme_approved": self.approved.iso() if self.approved else None,
+            "activities_since_programme_approval": self.since_approval,
+            "activities_before_programme_approval": self.before_approval,
+            "annual_plan": None if self.plan is None else {
+                "plan": self.plan.plan.id, "items_done": self.plan.done, "items_counted": self.plan.total,
+                "latest_status_reported": self.plan.status_date.iso() if self.plan.status_date else None,
+                "period_ended": self.plan.ended.last_day().isoformat() if self.plan.ended else None,
+            },
+            "definitions": DEFINITIONS,
+        }
+
+
+@dataclass(frozen=True)
+class YearFigures:
+    year: int
+    activities: int
+    before_approval: int  # of those, the ones before the programme was approved: context
+    partners: int         # bodies taking part in those activities
+    countries: int        # where those bodies are based
+    agreements: int       # signed, in force or expired, and of the year
+    negotiating: int      # in negotiation, as reported that year
+    plans: list[PlanFigure]  # the annual plans of the year
+
+
+DEFINITIONS = {
+    "partners_with_recorded_cooperation": "partners with at least one activity or agreement in the data",
+    "countries_of_those_partners": "countries where the partners with recorded cooperation are based",
+    "agreements_signed": "agreements signed, in force or expired; those in negotiation are counted apart",
+    "activities_since_programme_approval": "activities that started on or after the day the programme was approved",
+    "annual_plan": "the latest annual plan: its items done among those not cancelled, the newest status date "
+                   "its sources report, and the last day of its period if the data reaches past it",
+    "as_of": "the newest date the data states, the days editors checked records included",
+    "year_agreements": "agreements signed in the year, within their stated term during it, or whose state a source "
+                       "reported in it",
+}
+
+
+def key_figures(model: Model) -> KeyFigures:
+    as_of = model.as_of()
+    cooperating = [partner for partner in model.partners.values() if partner.activities or partner.agreements]
+    agreements = [agreement for partner in model.partners.values() for agreement in partner.agreements]
+    signed = [agreement for agreement in agreements if agreement.concluded]
+    approved = model.programme_approved()
+    since = [activity for activity in model.activities.values() if not activity.before_programme]
+    return KeyFigures(
+        as_of=as_of,
+        bodies=len(model.partners),
+        cooperating=len(cooperating),
+        countries=len({partner.country for partner in cooperating if partner.country}),
+        signed=len(signed),
+        signed_term_ended=sum(1 for agreement in signed if agreement.term_ended(as_of)),
+        negotiating=sum(1 for agreement in agreements if agreement.state == "in-negotiation"),
+        agreements_as_of=max((agreement.state_as_of for agreement in agreements), key=PartialDate.sort_key,
+                             default=None),
+        approved=approved,
+        since_approval=len(since),
+        before_approval=len(model.activities) - len(since),
+        plan=_plan_figure(model.current_plan(), as_of),
+    )
+
+
+def year_figures(model: Model, year: int) -> YearFigures:
+    """The figures of one year, for its annual report: each counts exactly what the report lists."""
+    activities = [activity for activity in model.activities.values() if activity.start.year == year]
+    partners = {partner.id: partner for activity in activities for partner in activity.partners}
+    agreements = [agreement for partner in model.partners.values() for agreement in partner.agreements
+                  if agreement.of_year(year)]
+    return YearFigures(
+        year=year,
+        activities=len(activities),
+        before_approval=sum(activity.before_programme for activity in activities),
+        partners=len(partners),
+        countries=len({partner.country for partner in partners.values() if partner.country}),
+        agreements=sum(agreement.concluded for agreement in agreements),
+        negotiating=sum(agreement.state == "in-negotiation" for agreement in agreements),
+        plans=[_plan_figure(plan, model.as_of()) for plan in model.annual_plans(year)],
+    )
+
+
+def _plan_figure(plan: Plan | None, as_of: PartialDate) -> PlanFigure | None:
+    if plan is None:
+        return None
+    done, total = plan.progress()
+    return PlanFigure(plan, done, total, plan.status_date(), plan.ended(as_of))

@@ -1,0 +1,412 @@
+"""Typed records with their cross-links resolved and back-references computed.
+
+Records state each link once (an activity names the plan items it served);
+the reverse view (a plan item's evidence, a partner's activities) is computed
+here, once per build, so the data never holds two copies that could disagree.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from macros.model.locale import PartialDate, Text
+from macros.model.regions import region_of
+
+
+ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")  # a record's id, as the schema states it; always with fullmatch
+PLAN_SECTIONS = ("objectives", "tasks", "priority_areas", "solutions")
+PARTNER_KINDS = ("government", "international-organisation", "mechanism", "company")
+STATUSES = ("planned", "in-progress", "done", "cancelled", "suspended")
+IATI_STATUS = {"planned": 1, "in-progress": 2, "done": 3, "cancelled": 5, "suspended": 6}
+
+
+@dataclass(frozen=True)
+class Source:
+    publisher: Text
+    title: str | None
+    language: str
+    date: PartialDate
+    url: str | None = None
+    note: Text | None = None
+
+
+@dataclass(frozen=True)
+class Person:
+    name: str
+    role: Text
+
+
+@dataclass(frozen=True)
+class Image:
+    file: str  # below the project root, always inside media/
+    alt: Text
+    credit: Text | None = None
+
+
+@dataclass(frozen=True)
+class Place:
+    country: str
+    city: Text | None = None
+
+
+@dataclass(eq=False)
+class Record:
+    """Common to every record: its id, the file it came from, its sources."""
+
+    id: str
+    file: str
+    sources: list[Source]
+    reviewed: PartialDate | None = None  # the day an editor last checked the record (its `en_reviewed` marker)
+    changed: PartialDate | None = None   # the day its file last changed (git), else its newest stated date
+
+    collection = ""  # set by each subclass: the folder and the URL segment
+
+    def newest_date(self) -> PartialDate:
+        """The newest date the record states about itself: its sources' and its review's."""
+        dates = [source.date for source in self.sources] + ([self.reviewed] if self.reviewed else [])
+        return max(dates, key=PartialDate.sort_key)
+
+    @property
+    def path(self) -> str:
+        """URL path below the language root, e.g. `partners/kr-mois/`."""
+        return f"{self.collection}/{self.id}/"
+
+
+@dataclass(eq=False)
+class Agreement:
+    id: str
+    title: Text
+    kind: str
+    state: str
+    state_as_of: PartialDate
+    sources: list[Source]
+    signed: PartialDate | None = None
+    place: Text | None = None
+    period: tuple[PartialDate, PartialDate | None] | None = None
+    note: Text | None = None
+
+    @property
+    def anchor(self) -> str:
+        """Its id on its partner's page: prefixed, so that no data id can take one of the page's own."""
+        return f"agreement-{self.id}"
+
+    @property
+    def concluded(self) -> bool:
+        """Signed, whether or not in force: what "agreements signed" counts."""
+        return self.state in ("signed", "in-force", "expired")
+
+    def of_year(self, year: int) -> bool:
+        """Signed in `year`, within its stated term during `year`, or with a state a source reported in `year`.
+
+        What an annual report counts as the year's agreements. Partial dates
+        count for their whole month or year: signed "2022-03" was signed in
+        2022, a term "2022"–"2025" covers 2022 to 2025; a term is not counted
+        before the agreement was signed.
+        """
+        signed_in = self.signed is not None and self.signed.year == year
+        in_term = (self.concluded and self.period is not None and self.period[0].first_day().year <= year
+                   and (self.period[1] is None or self.period[1].last_day().year >= year)
+                   and (self.signed is None or self.signed.year <= year))
+        return signed_in or in_term or self.state_as_of.year == year
+
+    def term_ended(self, as_of: PartialDate) -> PartialDate | None:
+        """The end of the stated term, if it passed before `as_of` while the state still says signed or in force.
+
+        The sources then report no renewal: the page says so instead of "in force".
+        """
+        end = self.period[1] if self.period else None
+        if self.state in ("signed", "in-force") and end and end.last_day() < as_of.first_day():
+            return end
+        return None
+
+
+@dataclass(eq=False)
+class Partner(Record):
+    name: Text = None
+    kind: str = ""
+    abbreviation: str | None = None
+    country: str | None = None
+    parent_id: str | None = None
+    website: str | None = None
+    description: Text | None = None
+    image: Image | None = None
+    areas: list[Text] = field(default_factory=list)
+    agreements: list[Agreement] = field(default_factory=list)
+    # computed by Model.link
+    parent: Partner | None = None
+    children: list[Partner] = field(default_factory=list)
+    activities: list[Activity] = field(default_factory=list)
+    plan_items: list[PlanElement] = field(default_factory=list)
+
+    collection = "partners"
+
+    @property
+    def title(self) -> Text:
+        return self.name
+
+    @property
+    def region(self) -> str:
+        return region_of(self.country)
+
+
+@dataclass(eq=False)
+class PlanElement:
+    """An objective, task, area, solution or annual-plan item: something to point at."""
+
+    id: str
+    text: Text
+    section: str  # one of PLAN_SECTIONS, or "items"
+    number: int
+    plan: Plan = None
+    group: TaskGroup | None = None
+    status: str | None = None
+    status_as_of: PartialDate | None = None
+    due: PartialDate | None = None
+    partner_ids: list[str] = field(default_factory=list)
+    countries: list[str] = field(default_factory=list)  # countries its text names, where it names no partner body
+    # computed by Model.link
+    partners: list[Partner] = field(default_factory=list)
+    evidence: list[Activity] = field(default_factory=list)
+    related: list[Activity] = field(default_factory=list)  # activities the editors classify under it
+
+    @property
+    def ref(self) -> str:
+        return f"{self.plan.id}/{self.id}"
+
+    @property
+    def anchor(self) -> str:
+        """Its id on its plan's page: prefixed, so that no data id can take one of the page's own (`sources`…)."""
+        return f"item-{self.id}"
+
+
+@dataclass(eq=False)
+class TaskGroup:
+    id: str
+    text: Text
+    number: int
+    items: list[PlanElement]
+
+    def progress(self) -> tuple[int, int]:
+        return _progress(self.items)
+
+    @property
+    def anchor(self) -> str:
+        return f"group-{self.id}"
+
+
+@dataclass(eq=False)
+class Plan(Record):
+    kind: str = ""
+    title: Text = None
+    short_title: Text | None = None
+    period: tuple[PartialDate, PartialDate | None] = None
+    summary: Text = None
+    implements_id: str | None = None
+    general_objective: Text | None = None
+    scope: Text | None = None
+    exclusions: list[Text] = field(default_factory=list)
+    sections: dict[str, list[PlanElement]] = field(default_factory=dict)
+    task_groups: list[TaskGroup] = field(default_factory=list)
+    # computed by Model.link
+    implements: Plan | None = None
+    annual_plans: list[Plan] = field(default_factory=list)
+    decisions: list[Decision] = field(default_factory=list)
+
+    collection = "plans"
+
+    def elements(self) -> list[PlanElement]:
+        """Every element another record may point at."""
+        items = [item for group in self.task_groups for item in group.items]
+        return [element for section in self.sections.values() for element in section] + items
+
+    def items(self) -> list[PlanElement]:
+        return [item for group in self.task_groups for item in group.items]
+
+    def progress(self) -> tuple[int, int]:
+        return _progress(self.items())
+
+    def status_date(self) -> PartialDate | None:
+        """The newest date of the sources that report its items' statuses."""
+        return max((item.status_as_of for item in self.items()), key=PartialDate.sort_key, default=None)
+
+    def ended(self, as_of: PartialDate) -> PartialDate | None:
+        """The last day of the plan's period, if the data reaches past it; else None (the period is current)."""
+        end = self.period[1] or self.period[0]
+        return end if end.last_day() < as_of.first_day() else None
+
+    @property
+    def approved(self) -> PartialDate | None:
+        """The day the decision approving or issuing the plan was signed."""
+        return min((decision.date_signed for decision in self.decisions), key=PartialDate.sort_key, default=None)
+
+
+@dataclass(eq=False)
+class Decision(Record):
+    number: str = ""
+    type: str = ""
+    date_signed: PartialDate = None
+    issuer: Text = None
+    signer: Person = None
+    title: Text = None
+    summary: Text = None
+    action: str | None = None
+    plan_id: str | None = None
+    legal_force: str | None = None
+    legal_force_as_of: PartialDate | None = None
+    legal_force_source: Text | None = None
+    # computed by Model.link
+    plan: Plan | None = None
+
+    collection = "decisions"
+
+
+@dataclass(eq=False)
+class Activity(Record):
+    kind: str = ""
+    title: Text = None
+    start: PartialDate = None
+    end: PartialDate | None = None
+    places: list[Place] = field(default_factory=list)
+    partner_ids: list[str] = field(default_factory=list)
+    leaders: list[Person] = field(default_factory=list)
+    counterparts: list[Person] = field(default_factory=list)
+    plan_item_refs: list[str] = field(default_factory=list)
+    classified_refs: list[str] = field(default_factory=list)
+    summary: Text = None
+    image: Image | None = None
+    body: Text | None = None
+    # computed by Model.link
+    partners: list[Partner] = field(default_factory=list)
+    before_programme: bool = False  # started before the programme was approved: context, not one of its results
+    plan_items: list[PlanElement] = field(default_factory=list)    # what its sources say it carried out
+    classified_under: list[PlanElement] = field(default_factory=list)  # the editors' classification, not the sources'
+
+    collection = "activities"
+
+    def sort_key(self) -> tuple:
+        return (self.start.sort_key(), self.id)
+
+
+def percent(done: int, total: int) -> int:
+    """A share as a whole percentage, halves rounded up (1 of 8 is 13 %)."""
+    return (200 * done + total) // (2 * total) if total else 0
+
+
+def _progress(items: list[PlanElement]) -> tuple[int, int]:
+    """(done, counted): cancelled items leave the count instead of lowering the share."""
+    counted = [item for item in items if item.status != "cancelled"]
+    return sum(item.status == "done" for item in counted), len(counted)
+
+
+COLLECTIONS: dict[str, type[Record]] = {
+    "decisions": Decision,
+    "plans": Plan,
+    "partners": Partner,
+    "activities": Activity,
+}
+DATA_SUFFIXES = (".yml", ".yaml")  # a record's file in its collection's folder: `ID.yml` (or `.yaml`)
+# The singular names a record by: its schema and its page template.
+SINGULAR = {"decisions": "decision", "plans": "plan", "partners": "partner", "activities": "activity"}
+
+
+@dataclass
+class Model:
+    """Every record by collection and id, linked both ways."""
+
+    decisions: dict[str, Decision] = field(default_factory=dict)
+    plans: dict[str, Plan] = field(default_factory=dict)
+    partners: dict[str, Partner] = field(default_factory=dict)
+    activities: dict[str, Activity] = field(default_factory=dict)
+
+    def collection(self, name: str) -> dict[str, Record]:
+        return getattr(self, name)
+
+    def records(self) -> list[Record]:
+        return [record for name in COLLECTIONS for record in self.collection(name).values()]
+
+    def element(self, ref: str) -> PlanElement | None:
+        plan_id, _, element_id = ref.partition("/")
+        plan = self.plans.get(plan_id)
+        if plan is None:
+            return None
+        return next((element for element in plan.elements() if element.id == element_id), None)
+
+    def last_date(self) -> PartialDate:
+        """The newest date of a fact in the data: when the feeds last changed, never the clock."""
+        dates = [source.date for record in self.records() for source in record.sources]
+        dates += [activity.end or activity.start for activity in self.activities.values()]
+        dates += [item.status_as_of for plan in self.plans.values() for item in plan.items()]
+        dates += [decision.date_signed for decision in self.decisions.values()]
+        return max(dates, key=PartialDate.sort_key)
+
+    def as_of(self) -> PartialDate:
+        """How far the data reaches: its newest date, the days editors checked records included.
+
+        Whether a plan's period or an agreement's term has ended is judged
+        against this date, so pages say so without reading the build's clock.
+        """
+        reviews = [record.reviewed for record in self.records() if record.reviewed]
+        return max([self.last_date(), *reviews], key=PartialDate.sort_key)
+
+    def programme_approved(self) -> PartialDate | None:
+        """The day the programme was approved: before it, activities are context, not its results."""
+        approved = [plan.approved for plan in self.plans.values() if plan.kind == "programme" and plan.approved]
+        return min(approved, key=PartialDate.sort_key, default=None)
+
+    def images(self) -> list[Image]:
+        return [record.image for record in self.records() if getattr(record, "image", None)]
+
+    def current_plan(self) -> Plan | None:
+        """The annual plan of the latest year: the one whose progress the home page shows."""
+        annual = [plan for plan in self.plans.values() if plan.kind == "annual-plan"]
+        return max(annual, key=lambda plan: plan.period[0].sort_key(), default=None)
+
+    def annual_plans(self, year: int) -> list[Plan]:
+        """The annual plans whose period starts in `year`."""
+        return [plan for plan in self.plans.values() if plan.kind == "annual-plan" and plan.period[0].year == year]
+
+    def report_years(self) -> list[int]:
+        """Every year with an annual plan or an activity: the years that have an annual report."""
+        years = {activity.start.year for activity in self.activities.values()}
+        years |= {plan.period[0].year for plan in self.plans.values() if plan.kind == "annual-plan"}
+        return sorted(years)
+
+    def countries(self) -> list[str]:
+        return sorted({partner.country for partner in self.partners.values() if partner.country})
+
+    def activities_newest_first(self) -> list[Activity]:
+        return sorted(self.activities.values(), key=Activity.sort_key, reverse=True)
+
+    def link(self) -> None:
+        """Resolve every reference (already checked to exist) and compute the reverse views."""
+        for decision in self.decisions.values():
+            if decision.plan_id:
+                decision.plan = self.plans[decision.plan_id]
+                decision.plan.decisions.append(decision)
+        for plan in self.plans.values():
+            if plan.implements_id:
+                plan.implements = self.plans[plan.implements_id]
+                plan.implements.annual_plans.append(plan)
+            for item in plan.items():
+                item.partners = [self.partners[pid] for pid in item.partner_ids]
+                for partner in item.partners:
+                    partner.plan_items.append(item)
+        for partner in self.partners.values():
+            if partner.parent_id:
+                partner.parent = self.partners[partner.parent_id]
+                partner.parent.children.append(partner)
+        approved = self.programme_approved()
+        for activity in self.activities_newest_first():
+            activity.before_programme = approved is not None and activity.start.last_day() < approved.first_day()
+            activity.partners = [self.partners[pid] for pid in activity.partner_ids]
+            activity.plan_items = [self.element(ref) for ref in activity.plan_item_refs]
+            activity.classified_under = [self.element(ref) for ref in activity.classified_refs]
+            for partner in activity.partners:
+                partner.activities.append(activity)
+            for element in activity.plan_items:
+                element.evidence.append(activity)
+            for element in activity.classified_under:
+                element.related.append(activity)
+        for plan in self.plans.values():
+            plan.annual_plans.sort(key=lambda annual: annual.period[0])

@@ -1,0 +1,181 @@
+"""Load every data file once, check it all, and hand out one linked model.
+
+The steps run in order (read → schema → values → references) and every step
+collects its problems; the run fails once, at the end, with all of them. The
+result is cached by file name, size and modification time (and by the language
+of the messages), so the second language's build and `mkdocs serve` rebuilds
+re-read nothing that is unchanged.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+
+from macros.messages import language, plural, text
+from macros.model.records import COLLECTIONS, DATA_SUFFIXES, SINGULAR, Model
+from macros.reading import history, redirects, references, schemas
+from macros.reading.images import MEDIA_FOLDER
+from macros.reading.load import Document, read
+from macros.reading.problems import InvalidData, Problem
+from macros.reading.values import read_record
+
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@dataclass
+class Dataset:
+    model: Model
+    pending: list[Problem]  # texts whose English is not ready: shown, never fatal
+    raw: dict[str, dict[str, dict]]  # each record's data as its file states it: what the open data publishes
+    version: str  # a digest of every data file: changes exactly when the data does
+    redirects: dict[str, str]  # old address → new address, both `collection/id`
+
+    def summary(self) -> str:
+        counts = ", ".join(plural(name, len(self.model.collection(name))) for name in COLLECTIONS)
+        return f"{counts}; {plural('pending', len(self.pending))}"
+
+
+# what systems and editors leave beside files (`.DS_Store`, `.x.yml.swp`, `x.yml~`): never data, never reported
+_LITTER = ("Thumbs.db", "desktop.ini")
+
+
+def data_files(root: Path = ROOT) -> dict[str, list[Path]]:
+    """The YAML files of each collection, `.yml` before `.yaml` (links and folders too: `read` refuses them)."""
+    return {name: sorted((path for path in _entries(root, name) if _data_name(path.name)),
+                         key=lambda path: (path.suffix != DATA_SUFFIXES[0], path.name))
+            for name in COLLECTIONS}
+
+
+def strays(root: Path = ROOT) -> list[Problem]:
+    """Everything in a data folder that is not read as data, each reported rather than skipped in silence."""
+    problems = []
+    for name in COLLECTIONS:
+        folder = root / name
+        if _outside(folder, root):
+            problems.append(Problem(name, None, None, text("folder_outside"), text("folder_outside_hint")))
+        elif folder.exists() and not folder.is_dir():
+            problems.append(Problem(name, None, None, text("folder_not_folder"), text("folder_not_folder_hint")))
+        problems += filter(None, (_stray(path, root) for path in _entries(root, name)))
+    for misnamed in sorted(root.glob("redirects.*")):
+        if misnamed.name != redirects.FILE and misnamed.suffix.lower() in DATA_SUFFIXES:
+            problems.append(Problem(misnamed.name, None, None, text("suffix_case"),
+                                    text("suffix_case_hint", name=redirects.FILE)))
+    return problems
+
+
+def _outside(folder: Path, root: Path) -> bool:
+    """A data folder that is a link to somewhere outside the project: nothing in it is read."""
+    return folder.is_symlink() and not folder.resolve().is_relative_to(root.resolve())
+
+
+def _entries(root: Path, name: str) -> list[Path]:
+    folder = root / name
+    if not folder.is_dir() or _outside(folder, root):
+        return []
+    return [path for path in folder.iterdir() if not _litter(path.name)]
+
+
+def _data_name(name: str) -> bool:
+    """`kr-mois.yml`: a record's file; `.yml` or `.x.yml` is not (a file name is its record's id)."""
+    return name.endswith(DATA_SUFFIXES) and not name.startswith(".")
+
+
+def _litter(name: str) -> bool:
+    return name.startswith(".") and not name.endswith(DATA_SUFFIXES) or name.endswith("~") or name in _LITTER
+
+
+def _stray(path: Path, root: Path) -> Problem | None:
+    name = path.relative_to(root).as_posix()
+    if _data_name(path.name):
+        return None
+    if path.name.endswith(DATA_SUFFIXES):  # `.yml`, `.draft.yml`
+        return Problem(name, None, None, text("hidden_data_file"), text("hidden_data_file_hint"))
+    if path.is_dir() and not path.is_symlink():
+        return Problem(name + "/", None, None, text("subfolder"), text("subfolder_hint", folder=path.parent.name))
+    if path.suffix.lower() in DATA_SUFFIXES:
+        return Problem(name, None, None, text("suffix_case"), text("suffix_case_hint", name=path.stem + ".yml"))
+    return Problem(name, None, None, text("not_data"), text("not_data_hint", folder=path.parent.name))
+
+
+def load(root: Path = ROOT) -> Dataset:
+    """The checked, linked dataset under `root`; raise InvalidData with every problem."""
+    key = (root, language(), _fingerprint(root))  # the pending problems are worded in the run's language
+    if _last and _last[0] == key:
+        return _last[1]
+    dataset = _load(root)
+    _last[:] = [key, dataset]
+    return dataset
+
+
+_last: list = []  # [key, dataset] of the latest load: one build reads one project
+
+
+def _fingerprint(root: Path) -> tuple:
+    paths = [entry for name in COLLECTIONS for entry in sorted(_entries(root, name))]  # strays change the verdict too
+    paths += sorted(schemas.SCHEMA_DIR.glob("*.json"))
+    paths += sorted((root / MEDIA_FOLDER).glob("*"))  # an image that appears or goes changes validity
+    paths += [root / redirects.FILE] if (root / redirects.FILE).exists() else []
+    return tuple((str(path), path.lstat().st_mtime_ns, path.lstat().st_size) for path in paths)
+
+
+def _load(root: Path) -> Dataset:
+    problems: list[Problem] = []
+    model = Model()
+    documents: dict[int, Document] = {}
+    files_of: dict[tuple[str, str], str] = {}
+    broken: dict[str, set[str]] = {name: set() for name in COLLECTIONS}
+    problems += strays(root)
+    for name, paths in data_files(root).items():
+        for path in paths:
+            document, found = read(path, root)
+            problems += found
+            if any(not problem.pending for problem in found):
+                broken[name].add(path.stem)  # reported already: references to it are not errors too
+            if document is None:
+                continue
+            if not isinstance(document.data, dict):
+                problems.append(document.problem((), text("not_a_mapping"), text("not_a_mapping_hint")))
+                broken[name].add(path.stem)
+                continue
+            found = schemas.check(document, SINGULAR[name])
+            problems += found
+            if found:
+                broken[name].add(path.stem)
+                continue
+            record, found = read_record(name, document, root)
+            problems += found
+            if record.id != path.stem:
+                broken[name].add(path.stem)  # the mismatch is reported; references by file name are not
+            if (name, record.id) in files_of:
+                problems.append(document.problem(
+                    ("id",), text("id_taken", id=record.id, file=files_of[name, record.id]), text("id_taken_hint"),
+                ))
+                continue
+            files_of[name, record.id] = document.file
+            model.collection(name)[record.id] = record
+            documents[id(record)] = document
+    errors = [problem for problem in problems if not problem.pending]
+    if not errors and not model.records():
+        errors.append(Problem("/".join(COLLECTIONS) + "/", None, None, text("no_records"), text("no_records_hint")))
+    errors += references.check(model, documents, broken)
+    moved, found = redirects.load(root, model)
+    errors += found
+    if errors:
+        raise InvalidData(errors)
+    model.link()
+    changed = history.last_changed(root)
+    for record in model.records():
+        record.changed = changed.get(record.file) or record.newest_date()
+    raw = {name: {record_id: documents[id(record)].data for record_id, record in sorted(model.collection(name).items())}
+           for name in COLLECTIONS}
+    return Dataset(model, [problem for problem in problems if problem.pending], raw, _digest(root), moved)
+
+
+def _digest(root: Path) -> str:
+    digest = hashlib.sha256()
+    for path in (path for paths in data_files(root).values() for path in paths):
+        digest.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")  # all read and checked
+    return digest.hexdigest()[:12]

@@ -1,0 +1,36 @@
+"""Which characters the bundled fonts can draw, so that no text is accepted that the annual report cannot print.
+
+The annual reports (PDF) are printed with the fonts bundled in templates/report/fonts
+only, so that every machine prints the same bytes. A character none of them has
+(a script they do not cover, a code point Unicode does not assign, a private-use
+code) would stop the build; the validator therefore refuses it where it is written.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+FONT_DIR = Path(__file__).resolve().parents[2] / "templates" / "report" / "fonts"
+_ALWAYS_DRAWN = frozenset(range(0x20, 0x7F)) | {0x09, 0x0A}  # ASCII letters, digits, signs; tab and line feed
+
+
+@cache
+def drawable() -> frozenset[int]:
+    """The code points every bundled font (regular, bold, italic) has a glyph for."""
+    from fontTools.ttLib import TTFont  # WeasyPrint's own dependency; only texts beyond ASCII need it
+
+    covered = None
+    for font_file in sorted(FONT_DIR.glob("*.ttf")):
+        with TTFont(font_file, lazy=True) as font:
+            points = frozenset(font.getBestCmap())
+        covered = points if covered is None else covered & points
+    return (covered or frozenset()) | _ALWAYS_DRAWN
+
+
+def first_undrawable(value: str) -> str | None:
+    """The first character of `value` that the bundled fonts cannot draw, if any."""
+    if value.isascii():
+        return None
+    covered = drawable()
+    return next((char for char in value if ord(char) not in covered), None)
