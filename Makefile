@@ -6,6 +6,7 @@ SHELL := /bin/bash
 VENV := .venv
 PYTHON := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
+CMS_BUNDLE := cms/node_modules/.installed
 BOOTSTRAP := $(shell command -v python3 || command -v python)
 
 # A .venv whose Python is older than 3.11, or gone (a removed pyenv version), is rebuilt.
@@ -75,10 +76,14 @@ build: validate pagefind pdf-libs # Validate, then build the site into site/ (sw
 report: validate pdf-libs # Write one year's annual reports (PDF, both languages) into build/ without building the site: make report YEAR=2024
 	$(PYTHON) -m macros report $(YEAR)
 
+.PHONY: admin
+admin: $(STAMP) $(CMS_BUNDLE) # Add the browser editor to the built site/ as site/admin/ (GitHub backend, editorial workflow)
+	$(PYTHON) -m macros admin
+
 .PHONY: publish
-publish: build # Build site/ for any static host: copy the folder as it is (set SITE_URL to the site's address)
+publish: build admin # Build site/ for any static host: copy the folder as it is (set SITE_URL to the site's address)
 	@echo "site/ is ready: copy its content to the web server's folder for $${SITE_URL:-http://127.0.0.1:8000/}."
-	@echo "Nothing else is needed: the site loads nothing from other hosts. GitHub Pages: see .github/workflows/publish.yml."
+	@echo "Nothing else is needed: its pages load nothing from other hosts (the editor, /admin/, talks to GitHub's API). GitHub Pages: see .github/workflows/publish.yml."
 
 .PHONY: new
 new: $(STAMP) # Start a record from its template: make new KIND=activity|partner|decision|plan ID=the-new-id
@@ -91,6 +96,14 @@ status: $(STAMP) # Translation status: English pending, records to review again
 .PHONY: serve
 serve: validate pagefind pdf-libs # Validate, then serve the site with live reload on http://127.0.0.1:8000/
 	$(PYTHON) -m mkdocs serve --strict
+
+.PHONY: edit
+edit: $(STAMP) pagefind pdf-libs $(CMS_BUNDLE) # Edit records in the browser: the editor on http://127.0.0.1:8081/admin/ saves into this folder; live preview on :8000
+	$(PYTHON) -m macros edit
+
+.PHONY: cms-config
+cms-config: $(STAMP) # Regenerate the editor's configuration cms/config.yml from the schemas (after changing a schema)
+	$(PYTHON) -m macros cms-config
 
 .PHONY: browser
 browser: # Make sure a Chromium-family browser is there for the browser tests (Debian's chromium when root)
@@ -115,6 +128,15 @@ $(VALIDATORS): tests/js/package.json tests/js/package-lock.json | node
 	npm ci --prefix tests/js --no-audit --no-fund --ignore-scripts
 	touch $(VALIDATORS)
 
+# Decap CMS, the browser editor served at /admin/, pinned in cms/package.json and package-lock.json;
+# only its prebuilt bundle (dist/) is served. --ignore-scripts: nothing runs at install.
+$(CMS_BUNDLE): cms/package.json cms/package-lock.json | node
+	npm ci --prefix cms --no-audit --no-fund --ignore-scripts
+	touch $(CMS_BUNDLE)
+
+.PHONY: cms
+cms: $(CMS_BUNDLE) # Install the browser editor (Decap CMS, pinned in cms/) that make edit and the built site serve
+
 .PHONY: validators
 validators: java $(VALIDATORS) # Install the validators the tests run (pinned in tests/js): axe-core, Nu HTML Checker, schema-dts, TypeScript
 
@@ -129,7 +151,7 @@ $(LIGHTHOUSE): bench/package.json bench/package-lock.json | node
 lighthouse: $(LIGHTHOUSE) # Install Lighthouse (pinned in bench) for the Lighthouse tests and the benchmark
 
 .PHONY: test
-test: $(STAMP) pagefind pdf-libs poppler browser validators lighthouse # Run the whole test suite (browser, accessibility and standards tests included)
+test: $(STAMP) pagefind pdf-libs poppler browser validators lighthouse $(CMS_BUNDLE) # Run the whole test suite (browser, accessibility and standards tests included)
 	$(PYTHON) -m pytest
 
 # The checks that read files only, on site/ as it was built (SITE_URL: the address it was built for):
@@ -154,10 +176,11 @@ audit-python: $(STAMP) # Look up every pinned Python package in the vulnerabilit
 	$(PYTHON) -m pip_audit --strict --requirement constraints.txt
 
 .PHONY: audit-npm
-audit-npm: # Look up the pinned npm packages (validators, Lighthouse) in npm's vulnerability database
+audit-npm: # Look up the pinned npm packages (Pagefind, validators, Lighthouse, the editor) in npm's vulnerability database
 	npm audit --prefix search --audit-level=high
 	npm audit --prefix tests/js --audit-level=high
 	npm audit --prefix bench --audit-level=high
+	npm audit --prefix cms --audit-level=high --omit=dev
 
 .PHONY: bench
 bench: $(STAMP) pagefind pdf-libs hugo browser lighthouse # Benchmark builds at 100, 1,000 and 5,000 activities (Hugo beside them); writes docs/benchmarks.md
@@ -169,4 +192,4 @@ clean: # Remove the built site, the folders of an interrupted build, build/ (mak
 
 .PHONY: clean-all
 clean-all: clean # Remove also .venv and the installed npm packages: the next command installs everything again
-	rm -rf $(VENV) tests/js/node_modules bench/node_modules
+	rm -rf $(VENV) tests/js/node_modules bench/node_modules cms/node_modules

@@ -9,6 +9,7 @@ import time
 from pathlib import Path
 
 from macros import messages
+from macros.editors import commands as editor_commands
 from macros.editors import publish, scaffold, translation
 from macros.files import pdf, reports
 from macros.model.locale import LANGUAGES
@@ -141,6 +142,7 @@ def main(argv: list[str] | None = None) -> int:
     reviewed_command = commands.add_parser("reviewed", help="mark records' English as reviewed today")
     reviewed_command.add_argument("records", nargs="+", help="COLLECTION/ID, e.g. partners/kr-mois")
     reviewed_command.set_defaults(run=reviewed)
+    editor_commands.register(commands)
     args = parser.parse_args(argv)
     if args.lang:
         os.environ[messages.VARIABLE] = args.lang  # the variable also reaches the mkdocs that `build` starts

@@ -28,16 +28,16 @@ class Field:
 def reference(lang: str) -> list[tuple[str, list[Field]]]:
     """(collection, its top-level fields) for every collection, then the shared definitions."""
     sections = [(name, _fields(schemas.raw(SINGULAR[name]), lang)) for name in COLLECTIONS]
-    sections.append((COMMON, [_field(name, schema, False, lang) for name, schema in schemas.definitions().items()]))
+    sections.append((COMMON, [field(name, schema, False, lang) for name, schema in schemas.definitions().items()]))
     return sections
 
 
 def _fields(schema: dict, lang: str) -> list[Field]:
     required = set(schema.get("required", []))
-    return [_field(name, sub, name in required, lang) for name, sub in schema.get("properties", {}).items()]
+    return [field(name, sub, name in required, lang) for name, sub in schema.get("properties", {}).items()]
 
 
-def _field(name: str, schema: dict, required: bool, lang: str) -> Field:
+def field(name: str, schema: dict, required: bool, lang: str) -> Field:
     """A field; what its own schema leaves unsaid comes from the shared definition it refers to."""
     shared = schemas.definitions().get(schema.get("$ref", "").rsplit("/", 1)[-1], {})
     title = schema.get("title") or shared.get("title", "")

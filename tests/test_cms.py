@@ -1,0 +1,331 @@
+"""The browser editor without a browser: its configuration against the schemas, clean saves, the local backend's gate."""
+
+from __future__ import annotations
+
+import argparse
+import difflib
+import json
+import os
+import random
+import subprocess
+import sys
+import threading
+import unicodedata
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import pytest
+import yaml
+
+from conftest import BUILD_ENV, REPO, free_port
+from macros.reading import schemas
+from macros.editors import admin, cms_config, commands, local_backend, normalise
+from macros.model.records import COLLECTIONS, SINGULAR
+
+FORMS = {collection["name"]: collection["fields"] for collection in cms_config.configuration()["collections"]}
+DATA_FILES = sorted(path for name in COLLECTIONS for path in (REPO / name).glob("*.yml"))
+PARTNER = "partners/fr-mtfp.yml"
+
+
+def changed_lines(before: str, after: str) -> list[str]:
+    return [line for line in difflib.unified_diff(before.splitlines(), after.splitlines(), lineterm="", n=0)
+            if line[:1] in "+-" and not line.startswith(("+++", "---"))]
+
+
+def yamllint(path: Path) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "yamllint", "--strict", "-f", "parsable", "-c",
+                           str(REPO / ".yamllint.yml"), str(path)], capture_output=True, text=True)
+
+
+def validate(project: Path) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "macros", "--root", str(project), "validate"],
+                          capture_output=True, text=True, env=BUILD_ENV)
+
+
+# ── The configuration: from the schemas, committed, never drifting ───────────────────────────────
+
+def test_the_committed_configuration_is_the_one_the_schemas_give():
+    assert cms_config.CONFIG.read_text(encoding="utf-8") == cms_config.text(), \
+        "cms/config.yml has drifted from schemas/: run `make cms-config` and commit it"
+
+
+def test_the_drift_check_fails_on_a_configuration_edited_by_hand(tmp_path, monkeypatch, capsys):
+    edited = tmp_path / "config.yml"
+    edited.write_text(cms_config.text().replace("- workshop\n", "- seminar\n", 1), encoding="utf-8")
+    monkeypatch.setattr(cms_config, "CONFIG", edited)
+    assert commands.write_config(argparse.Namespace(check=True)) == 1
+    assert "run `python -m macros cms-config`" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("collection", COLLECTIONS)
+def test_every_field_of_the_schema_is_in_the_form_in_order_with_its_rules(collection):
+    schema = schemas.raw(SINGULAR[collection])
+    fields = FORMS[collection]
+    assert [field["name"] for field in fields] == [name for name in schema["properties"] if name != "en_reviewed"]
+    for field in fields:
+        assert field["required"] == (field["name"] in schema["required"]), field["name"]
+        if "enum" in schema["properties"][field["name"]]:
+            assert field["options"] == schema["properties"][field["name"]]["enum"]
+
+
+def test_the_form_checks_dates_ids_and_codes_with_the_schemas_patterns_and_the_validators_words():
+    activity = {field["name"]: field for field in FORMS["activities"]}
+    date = schemas.definitions()["date"]["pattern"]
+    assert activity["start"]["pattern"][0] == date and activity["end"]["pattern"][0] == date
+    assert "does not have the expected form" in activity["start"]["pattern"][1]
+    assert "không đúng định dạng" in activity["start"]["pattern"][1]
+    assert activity["id"]["pattern"][0] == schemas.definitions()["id"]["pattern"]
+    country = activity["places"]["fields"][1]
+    assert country["name"] == "country" and country["pattern"][0] == schemas.definitions()["country"]["pattern"]
+
+
+def test_labels_and_help_come_from_the_schemas_in_both_languages_vietnamese_first():
+    activity = {field["name"]: field for field in FORMS["activities"]}
+    assert activity["title"]["label"] == "Tiêu đề · Title"
+    assert activity["end"]["hint"] == "Bỏ trống nếu diễn ra trong một ngày. — Leave out for a one-day activity."
+
+
+def test_texts_have_a_vietnamese_and_an_english_box_and_english_pending_as_a_choice():
+    title = next(field for field in FORMS["activities"] if field["name"] == "title")
+    vi, en, pending = title["fields"]
+    assert (vi["name"], vi["required"], en["name"], en["required"]) == ("vi", True, "en", False)
+    assert pending["name"] == "translation" and [option["value"] for option in pending["options"]] == ["pending"]
+
+
+def test_references_are_pickers_of_existing_records_never_typed_ids():
+    activity = {field["name"]: field for field in FORMS["activities"]}
+    assert activity["partners"]["widget"] == "relation" and activity["partners"]["collection"] == "partners"
+    assert activity["partners"]["multiple"] is True
+    parent = next(field for field in FORMS["partners"] if field["name"] == "parent")
+    assert (parent["widget"], parent["collection"], parent["multiple"]) == ("relation", "partners", False)
+    implements = next(field for field in FORMS["plans"] if field["name"] == "implements")
+    assert implements["collection"] == "plans"
+    served = yaml.safe_load(cms_config.served([("ke-hoach-2024/tham-du-accsm-22", "ACCSM 22")], {"name": "proxy"}))
+    activities = next(collection for collection in served["collections"] if collection["name"] == "activities")
+    plan_items = next(field for field in activities["fields"] if field["name"] == "plan_items")
+    assert plan_items["widget"] == "select" and plan_items["options"] == [
+        {"label": "ACCSM 22", "value": "ke-hoach-2024/tham-du-accsm-22"}]
+
+
+def test_the_plan_elements_offered_are_every_element_of_every_plan():
+    from macros.reading import dataset
+
+    model = dataset.load(REPO).model
+    offered = dict(cms_config.plan_elements(model))
+    assert "ke-hoach-2024/tham-du-accsm-22" in offered and "de-an-2022-2026/nhiem-vu-2" in offered
+    used = {ref for activity in model.activities.values() for ref in activity.plan_item_refs + activity.classified_refs}
+    assert used <= set(offered)
+
+
+def test_production_uses_github_with_the_editorial_workflow_and_the_admin_page_its_own_policy(tmp_path, monkeypatch):
+    monkeypatch.setenv("CMS_REPOSITORY", "bnv/htqt-site")
+    folder = admin.write(tmp_path, REPO, [])
+    config = yaml.safe_load((folder / "config.yml").read_text(encoding="utf-8"))
+    assert config["backend"] == {"name": "github", "repo": "bnv/htqt-site", "branch": "main"}
+    assert config["publish_mode"] == "editorial_workflow"
+    page = (folder / "index.html").read_text(encoding="utf-8")
+    assert f'content="{admin.policy(production=True)}"' in page
+    assert "connect-src 'self' https://api.github.com;" in admin.policy(production=True)
+    assert "https://" not in admin.policy(production=False)
+    assert (folder / "decap-cms.js").stat().st_size > 1_000_000
+    assert not list(folder.glob("*.map")), "no source maps published"
+
+
+# ── Clean saves: the house style, only the changed lines ─────────────────────────────────────────
+
+@pytest.mark.parametrize("path", DATA_FILES, ids=lambda path: path.relative_to(REPO).as_posix())
+def test_saving_a_record_unchanged_gives_the_same_bytes(path):
+    """What Decap sends is the same data written its own way: keys reordered, comments gone, other quotes."""
+    text = path.read_text(encoding="utf-8")
+    data = yaml.safe_load(text)
+    data.pop("en_reviewed", None)  # not a form field: the file keeps it
+    keys = list(data)
+    random.Random(path.name).shuffle(keys)
+    sent = yaml.safe_dump({key: data[key] for key in keys}, allow_unicode=True, width=40, default_style=None)
+    assert normalise.saved(sent, text, FORMS[path.parent.name]) == text
+
+
+def test_changing_one_agreements_state_changes_that_line_only():
+    text = (REPO / PARTNER).read_text(encoding="utf-8")
+    data = yaml.safe_load(text)
+    data["agreements"][0]["state"] = "expired"
+    saved = normalise.saved(yaml.safe_dump(data, allow_unicode=True), text, FORMS["partners"])
+    assert changed_lines(text, saved) == ["-    state: in-force", "+    state: expired"]
+
+
+def test_a_new_field_goes_where_the_schema_puts_it_and_a_removed_one_goes(tmp_path):
+    text = (REPO / PARTNER).read_text(encoding="utf-8")
+    data = yaml.safe_load(text)
+    data["abbreviation"] = "MTFP"
+    del data["areas"]
+    saved = normalise.saved(yaml.safe_dump(data, allow_unicode=True), text, FORMS["partners"])
+    keys = list(yaml.safe_load(saved))
+    assert keys.index("abbreviation") == keys.index("name") + 1
+    assert "areas" not in keys and saved.startswith(text.splitlines()[0] + "\n")
+
+
+def test_a_new_record_is_written_in_the_house_style(tmp_path):
+    decomposed = unicodedata.normalize("NFD", "Hà Nội")
+    record = {"sources": [{"date": "2024-09-05", "language": "vi", "publisher": {"vi": "Bộ Nội vụ", "en": "MOHA"}}],
+              "summary": {"vi": "Một câu tóm tắt đủ dài để được viết thành một khối gấp trong tệp dữ liệu của trang.",
+                          "translation": "pending"},
+              "id": "2024-09-thu", "kind": "workshop", "title": {"vi": decomposed, "en": "yes"}, "start": 2024,
+              "places": [{"country": "VN", "city": {"vi": "", "en": ""}}], "partners": ["fr-mtfp"], "image": {}}
+    saved = normalise.saved(yaml.safe_dump(record, allow_unicode=True), None, FORMS["activities"])
+    assert saved.splitlines()[0] == "# Hà Nội — yes"
+    assert list(yaml.safe_load(saved)) == ["id", "kind", "title", "start", "places", "partners", "summary", "sources"]
+    assert "  vi: Hà Nội\n" in saved and unicodedata.is_normalized("NFC", saved)
+    assert '  en: "yes"\n' in saved, "YAML 1.1 would read a bare yes as true"
+    assert 'start: "2024"\n' in saved and 'date: "2024-09-05"' in saved
+    assert "  vi: >-\n    Một câu tóm tắt" in saved
+    assert "city" not in saved and "image" not in saved, "empty optional fields are left out"
+    path = tmp_path / "2024-09-thu.yml"
+    path.write_text(saved, encoding="utf-8")
+    result = yamllint(path)
+    assert result.returncode == 0 and result.stdout == "", result.stdout
+
+
+# ── The local backend: 127.0.0.1, the data folders only, the validator's gate ────────────────────
+
+@pytest.fixture
+def backend(project_copy):
+    server = local_backend.server(project_copy)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield project_copy, f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+    server.server_close()
+
+
+def call(address: str, action: str, params: dict, host: str | None = None, **headers: str) -> tuple[int, object]:
+    request = urllib.request.Request(f"{address}/api/v1", method="POST",
+                                     data=json.dumps({"action": action, "params": params}).encode(),
+                                     headers={"Content-Type": "application/json", **({"Host": host} if host else {}),
+                                              **headers})
+    try:
+        with urllib.request.urlopen(request) as response:
+            return response.status, json.loads(response.read())
+    except urllib.error.HTTPError as error:
+        return error.code, json.loads(error.read())
+
+
+def test_the_backend_listens_on_127_0_0_1_only(project_copy):
+    server = local_backend.server(project_copy)
+    try:
+        assert server.server_address[0] == "127.0.0.1"
+    finally:
+        server.server_close()
+
+
+def test_the_backend_answers_only_requests_addressed_to_this_computer(backend):
+    _, address = backend
+    status, body = call(address, "info", {}, host="attacker.example:80")
+    assert status == 403
+    assert call(address, "info", {})[0] == 200
+
+
+def test_the_backend_ignores_what_a_page_of_another_site_could_send_it(backend):
+    """A site the editor visits may post to 127.0.0.1 from the browser: a form, or text/plain."""
+    project, address = backend
+    save = {"dataFiles": [{"path": "partners/zz-csrf.yml", "raw": "id: zz-csrf\n"}], "assets": []}
+    assert call(address, "persistEntry", save, Origin="https://attacker.example")[0] == 403
+    assert call(address, "persistEntry", save, **{"Content-Type": "text/plain"})[0] == 403
+    assert call(address, "info", {}, Origin=address)[0] == 200
+    assert not (project / "partners" / "zz-csrf.yml").exists()
+
+
+@pytest.mark.parametrize("path", [
+    "../README.md", "partners/../mkdocs.yml", "partners/../../etc/passwd.yml", "/etc/passwd", "partners/sub/x.yml",
+    "schemas/partner.schema.json", "partners/FR.yml", "partners/x.yml\x00.png", "media/../mkdocs.yml", "mkdocs.yml",
+])
+def test_the_backend_refuses_every_path_outside_the_data_folders(backend, path):
+    project, address = backend
+    for action, params in (("getEntry", {"path": path}),
+                           ("persistEntry", {"dataFiles": [{"path": path, "raw": "id: x\n"}], "assets": []}),
+                           ("persistMedia", {"asset": {"path": path, "content": "eA==", "encoding": "base64"}})):
+        status, body = call(address, action, params)
+        assert status == 403, (action, body)
+    assert (project / "mkdocs.yml").read_text(encoding="utf-8") == (REPO / "mkdocs.yml").read_text(encoding="utf-8")
+
+
+def test_the_backend_lists_only_data_folders_and_follows_no_link(backend):
+    project, address = backend
+    assert call(address, "entriesByFolder", {"folder": "schemas", "extension": "json", "depth": 1})[0] == 422
+    (project / "partners" / "zz-link.yml").symlink_to(project / "mkdocs.yml")
+    assert call(address, "getEntry", {"path": "partners/zz-link.yml"})[0] == 403
+    status, entries = call(address, "entriesByFolder", {"folder": "partners", "extension": "yml", "depth": 1})
+    assert status == 200 and "partners/fr-mtfp.yml" in [entry["file"]["path"] for entry in entries]
+
+
+def test_a_save_that_makes_the_data_invalid_is_refused_with_the_located_problem_and_the_file_kept(backend):
+    project, address = backend
+    before = (project / PARTNER).read_text(encoding="utf-8")
+    data = yaml.safe_load(before)
+    data["agreements"][0]["state_as_of"] = "2022-02-30"  # the right form, a day that does not exist
+    status, body = call(address, "persistEntry", {"dataFiles": [{"path": PARTNER, "raw": yaml.safe_dump(data)}],
+                                                  "assets": []})
+    assert status == 422
+    assert body["error"].startswith(f"{PARTNER}:") and "2022-02-30 is not a date that exists" in body["error"]
+    assert (project / PARTNER).read_text(encoding="utf-8") == before
+
+
+def test_a_new_record_saved_through_the_backend_is_valid_and_clean(backend):
+    project, address = backend
+    record = {"id": "2024-09-thu", "kind": "workshop", "title": {"vi": "Hội thảo thử", "translation": "pending"},
+              "start": "2024-09", "places": [{"country": "VN"}], "partners": ["fr-mtfp"],
+              "plan_items": ["ke-hoach-2024/tham-du-accsm-22"], "summary": {"vi": "Tóm tắt.", "en": "Summary."},
+              "sources": [{"publisher": {"vi": "Bộ Nội vụ", "en": "MOHA"}, "language": "vi", "date": "2024-09"}]}
+    path = "activities/2024-09-thu.yml"
+    status, body = call(address, "persistEntry", {"dataFiles": [{"path": path, "raw": yaml.safe_dump(record)}],
+                                                  "assets": []})
+    assert status == 200, body
+    assert validate(project).returncode == 0
+    assert yamllint(project / path).stdout == ""
+    assert call(address, "deleteFile", {"path": path})[0] == 422, "records are not deleted from the editor"
+    assert (project / path).exists()
+
+
+def test_the_editor_page_and_its_files_are_served_with_the_local_policy(backend):
+    _, address = backend
+    with urllib.request.urlopen(f"{address}/admin/") as response:
+        page = response.read().decode()
+    assert f'content="{admin.policy(production=False)}"' in page
+    with urllib.request.urlopen(f"{address}/admin/config.yml") as response:
+        config = yaml.safe_load(response.read())
+    assert config["backend"]["name"] == "proxy" and config["backend"]["proxy_url"] == "/api/v1"
+    assert config["publish_mode"] == "simple"
+    with pytest.raises(urllib.error.HTTPError):
+        urllib.request.urlopen(f"{address}/admin/decap-cms.js.map")
+    with pytest.raises(urllib.error.HTTPError):
+        urllib.request.urlopen(f"{address}/admin/../mkdocs.yml")
+
+
+def test_make_edit_starts_the_editor_on_127_0_0_1_and_prints_the_address_to_open(project_copy):
+    makefile = (REPO / "Makefile").read_text(encoding="utf-8")
+    assert "\nedit: $(STAMP) pagefind pdf-libs $(CMS_BUNDLE) # " in makefile and "\t$(PYTHON) -m macros edit\n" in makefile
+    port = free_port()
+    editor = subprocess.Popen([sys.executable, "-m", "macros", "--root", str(project_copy), "edit", "--no-preview"],
+                              stdout=subprocess.PIPE, text=True, env={**BUILD_ENV, "EDIT_PORT": str(port)}, cwd=REPO)
+    try:
+        first = editor.stdout.readline()
+        assert f"http://127.0.0.1:{port}/admin/" in first
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/admin/") as response:
+            assert "decap-cms.js" in response.read().decode()
+    finally:
+        editor.terminate()
+        editor.wait(timeout=10)
+
+
+def test_the_editor_is_added_to_a_built_site_after_its_checks_by_its_own_command(tmp_path):
+    site = tmp_path / "site"
+    site.mkdir()
+    missing = subprocess.run([sys.executable, "-m", "macros", "admin", "--site-dir", str(site)],
+                             capture_output=True, text=True, env=BUILD_ENV, cwd=REPO)
+    assert missing.returncode == 1 and "make build" in missing.stderr
+    (site / "index.html").write_text("<!doctype html>", encoding="utf-8")
+    made = subprocess.run([sys.executable, "-m", "macros", "admin", "--site-dir", str(site)],
+                          capture_output=True, text=True, env={**BUILD_ENV, "CMS_REPOSITORY": "bnv/htqt-site"}, cwd=REPO)
+    assert made.returncode == 0, made.stderr
+    assert yaml.safe_load((site / "admin" / "config.yml").read_text(encoding="utf-8"))["backend"]["repo"] == "bnv/htqt-site"
+    workflow = (REPO / ".github" / "workflows" / "publish.yml").read_text(encoding="utf-8")
+    assert workflow.index("run: make check-site") < workflow.index("run: make admin") < workflow.index("upload-pages-artifact")
