@@ -101,6 +101,10 @@ serve: validate pagefind pdf-libs # Validate, then serve the site with live relo
 edit: $(STAMP) pagefind pdf-libs $(CMS_BUNDLE) # Edit records in the browser: the editor on http://127.0.0.1:8081/admin/ saves into this folder; live preview on :8000
 	$(PYTHON) -m macros edit
 
+.PHONY: guide-screenshots
+guide-screenshots: $(STAMP) pagefind pdf-libs browser $(CMS_BUNDLE) # Retake the editors' guide's pictures of the browser editor (content/assets/cms/) with its browser tests
+	GUIDE_SCREENSHOTS=update $(PYTHON) -m pytest -q tests/test_cms_browser.py
+
 .PHONY: cms-config
 cms-config: $(STAMP) # Regenerate the editor's configuration cms/config.yml from the schemas (after changing a schema)
 	$(PYTHON) -m macros cms-config

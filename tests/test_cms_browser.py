@@ -2,7 +2,9 @@
 
 The forms are Decap CMS's, loaded from the project's own server; every test also checks that
 nothing was requested from another host and that the page's policy blocked nothing. The
-screenshots of the editors' guide (content/assets/cms/) are taken here.
+screenshots of the editors' guide are taken here: into tests/screenshots/cms/ on every run, and into
+content/assets/cms/ (what the guide shows) only with `make guide-screenshots`, so that a test run
+never changes the site's sources while other tests build them.
 """
 
 from __future__ import annotations
@@ -19,7 +21,8 @@ from conftest import REPO, mkdocs_build
 from macros.editors import local_backend
 from test_cms import changed_lines, validate, yamllint
 
-SCREENSHOTS = REPO / "content" / "assets" / "cms"  # shown by the editors' guide (guide/browser.md)
+GUIDE_SCREENSHOTS = REPO / "content" / "assets" / "cms"  # shown by the editors' guide (guide/browser.md)
+SCREENSHOTS = GUIDE_SCREENSHOTS if os.environ.get("GUIDE_SCREENSHOTS") == "update" else REPO / "tests" / "screenshots" / "cms"
 NEW_ID = "2024-09-hoi-thao-thu-nghiem"
 PARTNER = "partners/fr-mtfp.yml"
 WATCH_POLICY = ("document.addEventListener('securitypolicyviolation',"
@@ -80,7 +83,7 @@ class Editor:
         return toast.inner_text()
 
     def shoot(self, name: str) -> None:
-        """Replace the guide's picture at once: a build reading content/ meanwhile never misses it."""
+        """Save the picture `name`; the guide's own is replaced at once, so a build reading content/ never misses it."""
         SCREENSHOTS.mkdir(parents=True, exist_ok=True)
         partial = SCREENSHOTS / f".{name}.png.partial"
         partial.write_bytes(self.page.screenshot())
