@@ -18,13 +18,20 @@ from macros.reading import dataset
 from macros.reading.problems import InvalidData
 
 
+def _checked_data(root: Path) -> dataset.Dataset | None:
+    """The checked dataset under `root`; None after printing every located problem."""
+    try:
+        return dataset.load(root)
+    except InvalidData as invalid:
+        print(invalid.report(), file=sys.stderr)
+        return None
+
+
 def validate(args: argparse.Namespace) -> int:
     """Check every data file; print each problem located, or a one-line summary."""
     started = time.perf_counter()
-    try:
-        data = dataset.load(args.root)
-    except InvalidData as invalid:
-        print(invalid.report(), file=sys.stderr)
+    data = _checked_data(args.root)
+    if data is None:
         return 1
     for pending in data.pending:
         print(pending)
@@ -40,10 +47,8 @@ def build(args: argparse.Namespace) -> int:
 def report(args: argparse.Namespace) -> int:
     """Write the annual reports of some years, both languages, as the site publishes them, without building it."""
     started = time.perf_counter()
-    try:
-        data = dataset.load(args.root)
-    except InvalidData as invalid:
-        print(invalid.report(), file=sys.stderr)
+    data = _checked_data(args.root)
+    if data is None:
         return 1
     years = data.model.report_years()
     unknown = [year for year in args.years if year not in years]
@@ -86,10 +91,8 @@ def new(args: argparse.Namespace) -> int:
 
 def status(args: argparse.Namespace) -> int:
     """Print, per collection, the texts whose English is pending and the records to review again."""
-    try:
-        data = dataset.load(args.root)
-    except InvalidData as invalid:
-        print(invalid.report(), file=sys.stderr)
+    data = _checked_data(args.root)
+    if data is None:
         return 1
     statuses = translation.report(data)
     for name in COLLECTIONS:
