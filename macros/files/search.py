@@ -10,9 +10,7 @@ and not the editors' guide.
 from __future__ import annotations
 
 import json
-import os
 import subprocess
-import sys
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError

@@ -233,7 +233,7 @@ class _Builder:
         self.documents = 0
 
     def build(self, loader: yaml.CSafeLoader | yaml.SafeLoader) -> tuple[Document | None, list[Problem]]:
-        stack, positions, get_event = self.stack, self.document.positions, loader.get_event
+        stack, get_event = self.stack, loader.get_event
         try:
             while True:
                 event = get_event()
