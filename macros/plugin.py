@@ -165,9 +165,10 @@ class RecordPages(BasePlugin):
         return context
 
     def on_template_context(self, context, template_name: str, config: MkDocsConfig):
-        """Note the template's depth; give the sitemap (overrides/sitemap.xml) the generated pages of each language."""
+        """Note the template's depth; give the sitemap (overrides/sitemap.xml) the generated pages and the reports."""
         self.base_urls[template_name] = context["base_url"]
         context["generated_pages"] = self.sitemap_files
+        context["report_entries"] = _report_entries(self.reports, self.last_date)
         return context
 
     def on_post_page(self, output: str, page, config: MkDocsConfig) -> str:
@@ -185,8 +186,6 @@ class RecordPages(BasePlugin):
         if template_name == "404.html":
             output = self.policies.add(conformance.mend(output), self.base_urls.pop(template_name))
             _restore_alternates(config)
-        if template_name == "sitemap.xml":
-            output = _with_reports(output, config.site_url, self.reports, self.last_date)
         if lang == LANGUAGES[0] or template_name not in {"404.html", "sitemap.xml"}:
             return output
         target = Path(config.site_dir) / language_root(lang) / template_name
@@ -311,14 +310,8 @@ def _only_below(sitemap: str, prefix: str) -> str:
     return re.sub(r"(\s*<url>.*?</url>)+", lambda _: kept, sitemap, count=1, flags=re.S)
 
 
-def _with_reports(sitemap: str, site_url: str, printed: list[reports.Report], last_date: str) -> str:
-    """The sitemap with the annual reports added, each naming its other language as a page does."""
-    entries = []
-    for report in printed:
-        alternates = {other.lang: site_url + other.path for other in printed if other.year == report.year}
-        alternates[X_DEFAULT] = alternates[LANGUAGES[0]]
-        links = "".join(f'\n        <xhtml:link rel="alternate" hreflang="{lang}" href="{escape(href)}"/>'
-                        for lang, href in sorted(alternates.items()))
-        entries.append(f"    <url>\n        <loc>{escape(site_url + report.path)}</loc>\n"
-                       f"        <lastmod>{last_date}</lastmod>{links}\n    </url>\n")
-    return sitemap.replace("</urlset>", "".join(entries) + "</urlset>", 1)
+def _report_entries(printed: list[reports.Report], last_date: str) -> list[dict]:
+    """The annual reports as the sitemap lists them: each with its date and every language's report of its year."""
+    return [{"path": report.path, "lastmod": last_date,
+             "alternates": sorted((other.lang, other.path) for other in printed if other.year == report.year)}
+            for report in printed]
