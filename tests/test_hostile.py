@@ -458,3 +458,19 @@ def test_a_problem_is_always_one_line():
 
     problem = Problem("partners/x.yml", 3, 1, "unknown field `websi\u2028te\x85`", "did you mean\n`website`?")
     assert len(str(problem).splitlines()) == 1
+
+
+def test_the_validator_refuses_exactly_what_a_bundled_font_lacks():
+    """Every code point is checked against each font's own character map (fontTools), not the validator's copy."""
+    from fontTools.ttLib import TTFont
+
+    from macros.reading.fonts import FONT_DIR, first_undrawable
+
+    maps = []
+    for font_file in sorted(FONT_DIR.glob("*.ttf")):
+        with TTFont(font_file, lazy=True) as font:
+            maps.append(set(font.getBestCmap()))
+    assert len(maps) == 3
+    wrong = [f"U+{point:04X}" for point in range(0x80, 0x110000) if not 0xD800 <= point <= 0xDFFF
+             and (first_undrawable("a" + chr(point)) is None) != all(point in cmap for cmap in maps)]
+    assert not wrong, wrong[:10]
