@@ -69,6 +69,15 @@ def data_root(config: MkDocsConfig) -> Path:
 class RecordPages(BasePlugin):
     """Registered as `records` (pyproject.toml entry point); listed after i18n in mkdocs.yml."""
 
+    printing = True  # the annual reports are printed, except in `mkdocs serve`
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        """A preview (`mkdocs serve`) prints no annual report: its rebuilds would wait for WeasyPrint.
+
+        Defining this event also keeps one plugin object for all of serve's rebuilds (MkDocs ≥ 1.4).
+        """
+        self.printing = command != "serve"
+
     @event_priority(-150)  # after i18n has set the language of this build
     def on_config(self, config: MkDocsConfig) -> None:
         """Fail the build at once, with every located problem, if the data is invalid.
@@ -91,8 +100,8 @@ class RecordPages(BasePlugin):
         lang = config.plugins["i18n"].current_language
         if lang == LANGUAGES[0]:  # printed once for both languages
             self.sitemap_files = {}
-            try:  # a `mkdocs serve` rebuild prints again only the reports whose content changed
-                self.reports = reports.reports(self.data.model, config.site_url)
+            try:
+                self.reports = reports.reports(self.data.model, config.site_url, printing=self.printing)
             except (pdf.Unavailable, RuntimeError) as failed:
                 raise PluginError(str(failed)) from None
         self.pages, self.sitemap_files[lang] = _add_generated_files(files, config, self.data, self.reports)
@@ -230,7 +239,7 @@ def _add_generated_files(files: Files, config: MkDocsConfig, data: dataset.Datas
     for file in extras.language_files(config, data, lang):
         files.append(file)
     for report in printed:
-        if report.lang == lang:
+        if report.lang == lang and report.printed:
             files.append(extras.generated(config, report.path, report.content))
     linked = reports.by_year(printed, lang)
     added, pages = [], {}
@@ -310,8 +319,9 @@ def _only_below(sitemap: str, prefix: str) -> str:
     return re.sub(r"(\s*<url>.*?</url>)+", lambda _: kept, sitemap, count=1, flags=re.S)
 
 
-def _report_entries(printed: list[reports.Report], last_date: str) -> list[dict]:
-    """The annual reports as the sitemap lists them: each with its date and every language's report of its year."""
+def _report_entries(reports_: list[reports.Report], last_date: str) -> list[dict]:
+    """The printed annual reports as the sitemap lists them: each with its date and its year's other languages."""
+    printed = [report for report in reports_ if report.printed]
     return [{"path": report.path, "lastmod": last_date,
              "alternates": sorted((other.lang, other.path) for other in printed if other.year == report.year)}
             for report in printed]

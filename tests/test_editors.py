@@ -8,6 +8,7 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.request
 
 import pytest
@@ -138,13 +139,20 @@ def wait_for(url: str, wanted: str, seconds: float = 60) -> str:
     raise AssertionError(f"{wanted!r} never appeared at {url}")
 
 
-def test_serve_reloads_on_data_template_and_content_changes(project_copy):
+def test_serve_reloads_on_data_template_and_content_changes(project_copy, tmp_path):
     port = free_port()
+    env = {**BUILD_ENV, "REPORTS_CACHE": str(tmp_path / "no-reports-yet")}
     server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
-                              cwd=project_copy, env=BUILD_ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                              cwd=project_copy, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         base = f"http://127.0.0.1:{port}/"
         wait_for(base + "en/partners/kr-mpm/", "Ministry of Personnel Management", seconds=90)
+        # the preview prints no annual report (nothing in its cache): the plan's page says so instead of a link
+        plan = BeautifulSoup(fetch(base + "en/plans/ke-hoach-2024/"), "html.parser").select_one(".report-links")
+        assert "not printed in this preview (mkdocs serve); make build prints it" in plan.get_text()
+        assert not plan.select("a") and not (tmp_path / "no-reports-yet").exists()
+        with pytest.raises(urllib.error.HTTPError):
+            fetch(base + "en/reports/2024.pdf")
         path = project_copy / "partners" / "kr-mpm.yml"
         path.write_text(path.read_text(encoding="utf-8").replace(
             "Ministry of Personnel Management of Korea", "Ministry of Personnel Management (edited)"), encoding="utf-8")

@@ -15,6 +15,12 @@ only the reports whose content changed: printing is by far the slowest step of
 a build. The same input gives the same bytes (tests/test_report.py), so a cached
 PDF is the PDF a fresh printing would give. Reports to print are shared between
 the machine's cores.
+
+`mkdocs serve` prints nothing (`printing=False`): a preview rebuilds the whole
+site after every edit, and reprinting the edited years would make it wait for
+WeasyPrint (over a minute at 1,000 activities). It links the reports the cache
+already has for the same content; the others are `Report`s without content,
+which the pages name as not printed in the preview (`make build` prints them).
 """
 
 from __future__ import annotations
@@ -43,19 +49,23 @@ CACHE_KEEP = 64  # PDFs kept on disk, the most recently used
 
 @dataclass(frozen=True)
 class Report:
-    """One year's report in one language: where it goes and its bytes."""
+    """One year's report in one language: where it goes and its bytes (None: not printed in this preview)."""
 
     year: int
     lang: str
-    content: bytes
+    content: bytes | None
 
     @property
     def path(self) -> str:
         return report_path(self.year, self.lang)
 
     @property
+    def printed(self) -> bool:
+        return self.content is not None
+
+    @property
     def size(self) -> int:
-        return len(self.content)
+        return len(self.content or b"")
 
 
 def report_path(year: int, lang: str) -> str:
@@ -73,19 +83,22 @@ def html(model: Model, year: int, lang: str, site_url: str) -> str:
 _printed: dict[str, bytes] = {}  # digest → PDF, for the reports of the latest build
 
 
-def reports(model: Model, site_url: str, years: list[int] | None = None) -> list[Report]:
-    """The reports of `years` (default: every report year) in both languages, printed where not cached."""
+def reports(model: Model, site_url: str, years: list[int] | None = None, printing: bool = True) -> list[Report]:
+    """The reports of `years` (default: every report year) in both languages, printed where not cached.
+
+    Without `printing`, a report the cache does not have comes without content.
+    """
     wanted = [(year, lang) for year in (model.report_years() if years is None else years) for lang in LANGUAGES]
     sources = {key: html(model, *key, site_url) for key in wanted}
     digests = {key: digest(text) for key, text in sources.items()}
     found = {value: _cached(value) for value in set(digests.values())}
     missing = {value: sources[key] for key, value in digests.items() if found[value] is None}
-    new = _print(missing)
+    new = _print(missing) if printing else {}
     _store(new)
     printed = {**{value: content for value, content in found.items() if content is not None}, **new}
     _printed.clear()
     _printed.update(printed)
-    return [Report(year, lang, printed[digests[year, lang]]) for year, lang in wanted]
+    return [Report(year, lang, printed.get(digests[year, lang])) for year, lang in wanted]
 
 
 def _cache_folder() -> Path | None:
