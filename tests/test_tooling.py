@@ -142,7 +142,21 @@ def test_every_action_is_pinned_to_a_commit_sha_with_its_release_in_a_comment():
     disagreeing = {action: found for action, found in pins.items() if len(found) != 1}
     assert not disagreeing, f"an action is pinned to different commits: {disagreeing}"
     assert {"actions/checkout", "actions/setup-python", "actions/setup-node", "actions/upload-artifact",
-            "actions/configure-pages", "actions/upload-pages-artifact", "actions/deploy-pages"} == set(pins)
+            "actions/configure-pages", "actions/upload-pages-artifact", "actions/deploy-pages", "actions/cache"} == set(pins)
+
+
+def test_both_workflows_keep_the_printed_reports_for_the_next_run_before_testing_and_building():
+    """A runner starts empty: without the cache every build would print every annual report again."""
+    from macros.files import reports
+
+    for path, job in ((PULL_REQUEST, "check"), (PUBLISH, "build")):
+        steps = steps_of(load(path)["jobs"][job])
+        cache = index_of(steps, uses("actions/cache"))
+        assert steps[cache]["with"]["path"] == reports.CACHE.relative_to(REPO).as_posix()
+        assert steps[cache]["with"]["key"] == "reports-${{ github.sha }}"  # saved after each run, newest restored
+        assert steps[cache]["with"]["restore-keys"] == "reports-"
+        assert cache < index_of(steps, lambda step: step.get("run") == "make test") \
+            < index_of(steps, lambda step: step.get("run") == "make build")
 
 
 def set_up_steps(steps: list[dict]) -> tuple[int, int]:
