@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import gzip
 import re
+import subprocess
 from copy import deepcopy
 from html import escape
 from itertools import chain
@@ -71,6 +72,10 @@ class RecordPages(BasePlugin):
 
     printing = True  # the annual reports are printed, except in `mkdocs serve`
 
+    def __init__(self):
+        super().__init__()
+        self.indexing: dict[str, subprocess.Popen] = {}  # language → its Pagefind run, until the site is finished
+
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """A preview (`mkdocs serve`) prints no annual report: its rebuilds would wait for WeasyPrint.
 
@@ -113,15 +118,32 @@ class RecordPages(BasePlugin):
         return page
 
     def on_post_build(self, config: MkDocsConfig) -> None:
-        """Finish the site once its last language is written: search index, reproducible sitemap."""
-        if config.plugins["i18n"].current_language != LANGUAGES[-1]:
+        """Index each language's pages once written; finish the site once its last language is: reproducible sitemap.
+
+        Runs before i18n's own `on_post_build`, which builds the next language: the
+        default language's search index is made meanwhile, on another core.
+        """
+        lang = config.plugins["i18n"].current_language
+        if lang == LANGUAGES[0]:
+            self.indexing = {}
+        self.indexing[lang] = search.start_index(config.site_dir, lang)
+        if lang != LANGUAGES[-1]:
             return
-        search.build_index(config.site_dir)
+        for indexed, run in self.indexing.items():
+            search.finish_index(run, config.site_dir, indexed)
+        self.indexing = {}
         _patch_material_bundle(Path(config.site_dir))
         sitemap = Path(config.site_dir) / "sitemap.xml"
         # MkDocs stamps the compressed sitemap with a local-time date, which varies by machine
         with gzip.GzipFile(sitemap.with_suffix(".xml.gz"), "wb", mtime=0) as packed:
             packed.write(sitemap.read_bytes())
+
+    def on_build_error(self, error: Exception) -> None:
+        """A failed build leaves no search index being written into the folder it abandons."""
+        for run in self.indexing.values():
+            run.kill()
+            run.communicate()
+        self.indexing = {}
 
     def on_page_markdown(self, markdown: str, page, config: MkDocsConfig, files: Files) -> str:
         """A record page's metadata, as a front matter would give it: title, description, JSON-LD."""

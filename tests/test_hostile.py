@@ -474,3 +474,15 @@ def test_the_validator_refuses_exactly_what_a_bundled_font_lacks():
     wrong = [f"U+{point:04X}" for point in range(0x80, 0x110000) if not 0xD800 <= point <= 0xDFFF
              and (first_undrawable("a" + chr(point)) is None) != all(point in cmap for cmap in maps)]
     assert not wrong, wrong[:10]
+
+
+def test_a_failed_build_stops_the_search_index_it_started():
+    """The default language is indexed while the next one builds: if that build fails, the indexer must not go on
+    writing into the folder the failed build abandons."""
+    from macros.plugin import RecordPages
+
+    plugin = RecordPages()
+    indexer = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+    plugin.indexing = {"vi": indexer}
+    plugin.on_build_error(RuntimeError("the English build failed"))
+    assert indexer.poll() is not None and plugin.indexing == {}

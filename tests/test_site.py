@@ -132,3 +132,18 @@ def test_no_page_loads_anything_from_another_host(built_site):
     naming = [str(path.relative_to(built_site)) for suffix in ("*.css", "*.js") for path in built_site.rglob(suffix)
               if hosts.search(path.read_text(encoding="utf-8"))]
     assert naming == [], "no stylesheet or script even names another host"
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_each_language_has_a_search_bundle_of_its_own_pages(built_site, lang):
+    """Pagefind runs once per language: the bundle beside the search page indexes exactly that language's pages."""
+    import json
+
+    root = built_site / language_root(lang)
+    entry = json.loads((root / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
+    elsewhere = tuple(language_root(other) for other in LANGUAGES if other != lang and language_root(other))
+    indexed = [path for path in root.rglob("*.html") if "data-pagefind-body" in path.read_text(encoding="utf-8")
+               and not path.relative_to(built_site).as_posix().startswith(elsewhere)]
+    assert list(entry["languages"]) == [lang]
+    assert entry["languages"][lang]["page_count"] == len(indexed) > 30
+    assert (root / "search" / "index.html").exists()  # assets/site.js loads ../pagefind/ from the search page

@@ -236,7 +236,9 @@
     var list = page.querySelector(".search-results");
     var more = page.querySelector(".search-more");
     var scope = window.__md_scope || new URL("/", window.location.href);
-    var loading = import(new URL("pagefind/pagefind.js", scope).href).then(function (pagefind) {
+    // each language's search bundle sits beside its search page: /pagefind/, /en/pagefind/ (macros/files/search.py)
+    var bundle = new URL("../pagefind/pagefind.js", window.location.href);
+    var loading = import(bundle.href).then(function (pagefind) {
       return pagefind.options({ baseUrl: new URL(".", scope).pathname, ranking: RANKING }).then(function () {
         return pagefind;
       });

@@ -1,7 +1,11 @@
-"""Site search: a Pagefind index per language, built from the finished HTML.
+"""Site search: a Pagefind bundle per language, built from the finished HTML.
 
-Pagefind ignores accents (so "hop tac" finds "hợp tác") and writes one index per
-`<html lang>`, so results never mix the languages. It treats `đ` as a letter of
+Pagefind ignores accents (so "hop tac" finds "hợp tác"). Each language has a
+bundle of its own below its root (`/pagefind/`, `/en/pagefind/`), so results never
+mix the languages, and each run holds one language's index in memory, not both.
+The default language's run starts as soon as its pages are written and works on
+the machine's other core while the next language is built (`start_index`); the
+build waits for it at the end (`finish_index`). Pagefind treats `đ` as a letter of
 its own; assets/site.js therefore also searches each `d` of a query as `đ`.
 Only the article of each page is indexed, not the menus repeated on every page,
 and not the editors' guide.
@@ -16,10 +20,12 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 
 from macros.model.locale import LANGUAGES
+from macros.pages.render import language_root
 
 
 ARTICLE = '<article class="md-content__inner md-typeset">'
-SEARCH_PAGE = "search/"  # the results page itself is not a result
+SEARCH_PAGE = "search/"  # the results page itself is not a result; assets/site.js finds the bundle beside it
+BUNDLE = "pagefind/"  # below each language's root
 EDITORS_GUIDE = "guide/"  # for editors, not readers: its example files would answer every search
 TITLE_WEIGHT = 10  # Pagefind's highest: a word in the title counts a hundred times a word in the text
 YEAR_PAGES = "activities/years/"  # lists of activities that have their own pages: found through those
@@ -42,15 +48,35 @@ def mark_searchable(html: str, url: str, kind: str) -> str:
     return html.replace("<h1", f'<h1 data-pagefind-weight="{TITLE_WEIGHT}"', 1)
 
 
-def build_index(site_dir: str) -> None:
-    """Run Pagefind (installed from npm by `make install`) over the built site."""
+def start_index(site_dir: str, lang: str) -> subprocess.Popen:
+    """Start Pagefind (installed from npm by `make install`) on `lang`'s pages; `finish_index` waits for it."""
     if not NPM_PAGEFIND.exists():
         raise PluginError("Pagefind is not installed: run `make install` (it needs Node.js with npm).")
-    command = [str(NPM_PAGEFIND), "--site", str(Path(site_dir)), "--silent", "--exclude-selectors", ".headerlink"]
-    result = subprocess.run(command, capture_output=True, text=True)
-    if result.returncode != 0:
-        raise PluginError(f"Pagefind could not index the site:\n{result.stderr or result.stdout}")
-    _sort_entry(Path(site_dir) / "pagefind" / "pagefind-entry.json")
+    command = [str(NPM_PAGEFIND), "--site", str(Path(site_dir)), "--glob", _pages_of(lang),
+               "--output-subdir", language_root(lang) + BUNDLE, "--silent", "--exclude-selectors", ".headerlink"]
+    return subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
+def finish_index(run: subprocess.Popen, site_dir: str, lang: str) -> None:
+    """Wait for `start_index`'s run; stop the build with Pagefind's words if it failed."""
+    output, errors = run.communicate()
+    if run.returncode != 0:
+        raise PluginError(f"Pagefind could not index the site:\n{errors or output}")
+    _sort_entry(Path(site_dir) / language_root(lang) / BUNDLE / "pagefind-entry.json")
+
+
+def _pages_of(lang: str) -> str:
+    """Pagefind's glob for `lang`'s pages: below its root, or, for the default language, outside the others'.
+
+    Pagefind's globs cannot exclude, so "not below `en/`" is spelled as every other
+    name a top-level folder can have: `[!e]*`, `e`, `e[!n]*`, `en?*`.
+    """
+    if lang != LANGUAGES[0]:
+        return f"{language_root(lang)}**/*.html"
+    (name,) = [language_root(other).rstrip("/") for other in LANGUAGES[1:]]  # the site's one other language
+    folders = [name[:index] + f"[!{char}]*" for index, char in enumerate(name)]
+    folders += [name[:index] for index in range(1, len(name))] + [name + "?*"]
+    return "{" + ",".join(["*.html"] + [f"{folder}/**/*.html" for folder in folders]) + "}"
 
 
 def _sort_entry(entry: Path) -> None:
