@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import gzip
+import json
 import os
 import pstats
 import random
@@ -257,6 +258,26 @@ def lighthouse_performance(site: Path, pages: list[str]) -> dict[str, float]:
     return {page or "home": report.scores["performance"] for page, report in reports.items()}
 
 
+def stages(project: Path) -> dict:
+    """Where one build of `project` spends its wall time, stage by stage (bench/phases.py)."""
+    report = project.parent / f"{project.name}.phases"
+    subprocess.run([sys.executable, str(HERE / "phases.py"), "--strict", "--quiet", "--site-dir",
+                    str(project / "site-stages")], cwd=project, env={**ENV, "PHASES_REPORT": str(report)}, check=True)
+    shutil.rmtree(project / "site-stages", ignore_errors=True)
+    return json.loads(report.read_text(encoding="utf-8"))
+
+
+def stages_table(ours: dict, plain: dict) -> str:
+    """Our build's stages beside plain Material's, as Markdown."""
+    labels = list(dict.fromkeys([*ours["stages"], *plain["stages"]]))
+    labels.remove("rest")
+    lines = ["| stage | ours s | plain Material s |", "|---|---:|---:|"]
+    lines += [f"| {label} | {ours['stages'].get(label, 0):.2f} | {plain['stages'].get(label, 0):.2f} |"
+              for label in [*labels, "rest"]]
+    lines.append(f"| **whole build** | **{ours['total']:.2f}** | **{plain['total']:.2f}** |")
+    return "\n".join(lines)
+
+
 def profile_build(project: Path) -> str:
     """The most expensive functions of one build of `project`, as Markdown."""
     stats_file = project / "build.prof"
@@ -328,7 +349,10 @@ def main() -> int:
                 search_kb = first_search_kb(project / "site")
                 results.append(Result("first search for the most frequent phrase at 1,000 activities (gzip)",
                                       search_kb, "KB", "≤ 300", search_kb <= 300))
-                profile = profile_build(project)
+                profile = ("Wall time of one build, stage by stage, at full speed (`bench/phases.py`; \"rest\" is "
+                           "start-up, configuration, navigation and the theme's files):\n\n"
+                           + stages_table(stages(project), stages(plain)) + "\n\nThe most expensive functions "
+                           "(cProfile):\n\n" + profile_build(project))
                 hugo = hugo_build(project, work, args.repeats)
                 if hugo:
                     results.append(Result(f"Hugo, same records at 1,000 activities ({hugo[1]:.0f} MB peak); our build "
