@@ -25,6 +25,7 @@ from itertools import chain
 from pathlib import Path
 from urllib.parse import urljoin
 
+import jinja2
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
@@ -181,7 +182,12 @@ class RecordPages(BasePlugin):
         return server
 
     def on_env(self, env, config: MkDocsConfig, files: Files):
-        """The theme's templates, from which each page's Content-Security-Policy is computed."""
+        """The theme's templates, from which each page's Content-Security-Policy is computed.
+
+        MkDocs makes a new environment for every build, each language's and each
+        `mkdocs serve` rebuild's; the templates' compiled code is kept for the process.
+        """
+        env.bytecode_cache = _COMPILED_TEMPLATES
         self.policies = csp.Policies(env, config)
         self.base_urls: dict[str, str] = {}
         return env
@@ -225,6 +231,23 @@ class RecordPages(BasePlugin):
         target.write_text(own, encoding="utf-8")
         # the complete sitemap (all languages) also stays at the root; the 404 page does not
         return output if template_name == "sitemap.xml" else ""
+
+
+class _CompiledTemplates(jinja2.BytecodeCache):
+    """Compiled templates in memory, by name; Jinja compiles a template again if its source changed."""
+
+    def __init__(self):
+        self.code: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if bucket.key in self.code:
+            bucket.bytecode_from_string(self.code[bucket.key])
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self.code[bucket.key] = bucket.bytecode_to_string()
+
+
+_COMPILED_TEMPLATES = _CompiledTemplates()
 
 
 def absolute_alternates(alternates: list[dict], site_url: str) -> list[dict]:
