@@ -38,7 +38,7 @@ from macros.model.locale import LANGUAGES
 from macros.model.records import COLLECTIONS
 from macros.pages import conformance, csp
 from macros.pages.record_pages import VirtualPage, counterpart, record_pages, year_pages
-from macros.pages.render import TITLE_ID, language_root, words
+from macros.pages.render import TITLE_ID, labels, language_root, words
 from macros.reading import dataset, redirects
 from macros.reading.images import MEDIA_FOLDER
 from macros.reading.problems import InvalidData
@@ -210,7 +210,7 @@ class RecordPages(BasePlugin):
 
     def on_post_page(self, output: str, page, config: MkDocsConfig) -> str:
         _restore_alternates(config)
-        searchable = search.mark_searchable(output, page.url, escape(words(page.file.locale)["search_type_page"]))
+        searchable = search.mark_searchable(output, page.url, escape(labels()["search_type_page"][page.file.locale]))
         return self.policies.add(conformance.mend(searchable), self.base_urls.pop(page.url))
 
     def on_post_template(self, output: str, template_name: str, config: MkDocsConfig) -> str:

@@ -85,10 +85,11 @@ class PageContext:
 
     def __init__(self, lang: str, path: str):
         self.lang, self.path = lang, path
+        self.labels = labels()  # looked up once per page: a template asks for dozens of words
 
     def t(self, key: str, value: str | None = None) -> str:
         """An interface word; `t("partner_kind", "company")` for the label of an enum value."""
-        entry = labels()[key] if value is None else labels()[key][value]
+        entry = self.labels[key] if value is None else self.labels[key][value]
         return entry[self.lang]
 
     def say(self, text: Text) -> Markup:
