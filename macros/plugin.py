@@ -118,6 +118,7 @@ class RecordPages(BasePlugin):
         page.update_date = self.last_date
         return page
 
+    @event_priority(-50)  # before i18n's (-100), which builds the next language
     def on_post_build(self, config: MkDocsConfig) -> None:
         """Index each language's pages once written; finish the site once its last language is: reproducible sitemap.
 
