@@ -71,10 +71,9 @@ def data_root(config: MkDocsConfig) -> Path:
 class RecordPages(BasePlugin):
     """Registered as `records` (pyproject.toml entry point); listed after i18n in mkdocs.yml."""
 
-    printing = True  # the annual reports are printed, except in `mkdocs serve`
-
     def __init__(self):
         super().__init__()
+        self.printing = True  # the annual reports are printed, except in `mkdocs serve`
         self.indexing: dict[str, subprocess.Popen] = {}  # language → its Pagefind run, until the site is finished
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -126,8 +125,6 @@ class RecordPages(BasePlugin):
         default language's search index is made meanwhile, on another core.
         """
         lang = config.plugins["i18n"].current_language
-        if lang == LANGUAGES[0]:
-            self.indexing = {}
         self.indexing[lang] = search.start_index(config.site_dir, lang)
         if lang != LANGUAGES[-1]:
             return
