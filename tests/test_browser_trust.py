@@ -288,7 +288,13 @@ def test_screenshots_for_the_readme(browser, served_site, name, lang):
         with closing(open_page(browser, served_site, language_root(lang) + README_PAGES[name], viewport)) as page:
             if name == "search":
                 expect(page.locator(".search-results > li").first).to_be_visible(timeout=10_000)
-            png = page.screenshot(full_page=True)
+            # The window made as tall as the page, then a plain capture: Chromium's full-page capture resizes
+            # the view while it draws, and now and then drew the desktop page without Material's tab bar.
+            height = page.evaluate("document.documentElement.scrollHeight")
+            page.set_viewport_size({"width": viewport["width"], "height": height})
+            if viewport is DESKTOP:
+                expect(page.locator(".md-tabs")).to_be_visible()
+            png = page.screenshot(animations="disabled")
         image = Image.open(io.BytesIO(png)).convert("RGB")
         assert image.width == viewport["width"]
         image.quantize(256).save(AFTER / f"{name}-{lang}-{viewport['width']}.png", optimize=True)
