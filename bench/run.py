@@ -107,22 +107,18 @@ def print_reports(project: Path, cache: Path) -> tuple[float, int]:
     """Seconds to print every annual report of `project` (both languages) from scratch, filling the cache the
     builds then read (a build prints only the reports whose content changed: macros/files/reports.py), and
     the number of pages printed."""
-    from pypdf import PdfReader
-
     output = cache.parent / "reports-out"
     for folder in (cache, output):
         shutil.rmtree(folder, ignore_errors=True)
     ENV["REPORTS_CACHE"] = str(cache)
     seconds, _ = timed([sys.executable, "-m", "macros", "--root", str(project), "report", "--out", str(output)], REPO)
-    return seconds, sum(len(PdfReader(path).pages) for path in output.rglob("*.pdf"))
+    return seconds, pages_in(output.rglob("*.pdf"))
 
 
 def reprint_after_edit(project: Path, cache: Path) -> tuple[float, int]:
     """Seconds `python -m macros report` takes after one activity's summary is edited, the cache holding every
     report printed before the edit (what a merge that changes one activity pays), and the pages it printed
     again: its year's report in both languages. The edit is undone afterwards; the cache keeps both versions."""
-    from pypdf import PdfReader
-
     path = project / "activities" / "a-00000.yml"
     original = path.read_text(encoding="utf-8")
     before = set(cache.glob("*.pdf"))
@@ -137,7 +133,14 @@ def reprint_after_edit(project: Path, cache: Path) -> tuple[float, int]:
     reprinted = set(cache.glob("*.pdf")) - before
     if not reprinted:
         raise SystemExit(f"the edit of {path} changed no report: the measurement would be empty")
-    return seconds, sum(len(PdfReader(pdf).pages) for pdf in reprinted)
+    return seconds, pages_in(reprinted)
+
+
+def pages_in(pdfs) -> int:
+    """How many pages the PDF files hold together."""
+    from pypdf import PdfReader
+
+    return sum(len(PdfReader(path).pages) for path in pdfs)
 
 
 def parser_floor(project: Path) -> float:
