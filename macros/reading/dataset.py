@@ -10,6 +10,7 @@ re-read nothing that is unchanged.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -23,6 +24,7 @@ from macros.reading.values import read_record
 
 
 ROOT = Path(__file__).resolve().parents[2]
+Replaced = Mapping[str, bytes]  # data file below the root (`partners/x.yml`) → the content it is about to have
 
 
 @dataclass
@@ -42,9 +44,12 @@ class Dataset:
 _LITTER = ("Thumbs.db", "desktop.ini")
 
 
-def data_files(root: Path = ROOT) -> dict[str, list[Path]]:
-    """The YAML files of each collection, `.yml` before `.yaml` (links and folders too: `read` refuses them)."""
-    return {name: sorted((path for path in _entries(root, name) if _data_name(path.name)),
+def data_files(root: Path = ROOT, replaced: Replaced | None = None) -> dict[str, list[Path]]:
+    """The YAML files of each collection, `.yml` before `.yaml` (links and folders too: `read` refuses them),
+    with the new files of `replaced` among them."""
+    added = [root / file for file in replaced or {}]
+    return {name: sorted({*(path for path in _entries(root, name) if _data_name(path.name)),
+                          *(path for path in added if path.parent == root / name)},
                          key=lambda path: (path.suffix != DATA_SUFFIXES[0], path.name))
             for name in COLLECTIONS}
 
@@ -100,8 +105,14 @@ def _stray(path: Path, root: Path) -> Problem | None:
     return Problem(name, None, None, text("not_data"), text("not_data_hint", folder=path.parent.name))
 
 
-def load(root: Path = ROOT) -> Dataset:
-    """The checked, linked dataset under `root`; raise InvalidData with every problem."""
+def load(root: Path = ROOT, replaced: Replaced | None = None) -> Dataset:
+    """The checked, linked dataset under `root`; raise InvalidData with every problem.
+
+    `replaced` gives some data files (`partners/x.yml`) the content they are about to have: the
+    browser editor checks a save before it writes it. Such a dataset is not cached.
+    """
+    if replaced:
+        return _load(root, replaced)
     key = (root, language(), _fingerprint(root))  # the pending problems are worded in the run's language
     if _last and _last[0] == key:
         return _last[1]
@@ -121,16 +132,17 @@ def _fingerprint(root: Path) -> tuple:
     return tuple((str(path), path.lstat().st_mtime_ns, path.lstat().st_size) for path in paths)
 
 
-def _load(root: Path) -> Dataset:
+def _load(root: Path, replaced: Replaced | None = None) -> Dataset:
     problems: list[Problem] = []
     model = Model()
     documents: dict[int, Document] = {}
     files_of: dict[tuple[str, str], str] = {}
     broken: dict[str, set[str]] = {name: set() for name in COLLECTIONS}
     problems += strays(root)
-    for name, paths in data_files(root).items():
+    replaced = replaced or {}
+    for name, paths in data_files(root, replaced).items():
         for path in paths:
-            document, found = read(path, root)
+            document, found = read(path, root, content=replaced.get(path.relative_to(root).as_posix()))
             problems += found
             if any(not problem.pending for problem in found):
                 broken[name].add(path.stem)  # reported already: references to it are not errors too
@@ -171,11 +183,13 @@ def _load(root: Path) -> Dataset:
         record.changed = changed.get(record.file) or record.newest_date()
     raw = {name: {record_id: documents[id(record)].data for record_id, record in sorted(model.collection(name).items())}
            for name in COLLECTIONS}
-    return Dataset(model, [problem for problem in problems if problem.pending], raw, _digest(root), moved)
+    return Dataset(model, [problem for problem in problems if problem.pending], raw, _digest(root, replaced), moved)
 
 
-def _digest(root: Path) -> str:
+def _digest(root: Path, replaced: Replaced) -> str:
     digest = hashlib.sha256()
-    for path in (path for paths in data_files(root).values() for path in paths):
-        digest.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")  # all read and checked
+    for path in (path for paths in data_files(root, replaced).values() for path in paths):
+        name = path.relative_to(root).as_posix()
+        content = replaced[name] if name in replaced else path.read_bytes()  # all read and checked
+        digest.update(name.encode() + b"\0" + content + b"\0")
     return digest.hexdigest()[:12]

@@ -101,13 +101,15 @@ def describe(path: Path_) -> str:
     return text("field", name="".join(parts).lstrip("."))
 
 
-def read(path: Path, root: Path, empty: object = None) -> tuple[Document | None, list[Problem]]:
-    """Load `path`; return the document, or None and the problems that stopped it.
+def read(path: Path, root: Path, empty: object = None, content: bytes | None = None
+         ) -> tuple[Document | None, list[Problem]]:
+    """Load `path` (or `content`, the bytes it is about to hold); return the document, or None and the
+    problems that stopped it.
 
     A file with nothing but comments is an error, unless `empty` is given: its data then.
     """
     name = path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
-    source, problem = _decode(path, name)
+    source, problem = _decode(path, name, content)
     if problem:
         return None, [problem]
     if empty is not None and not any(line.strip() and not line.lstrip().startswith("#") for line in source.splitlines()):
@@ -133,13 +135,15 @@ def _careful(name: str, source: str) -> tuple[Document | None, list[Problem]]:
         return None, [Problem(name, None, None, text("not_yaml", error=error), text("not_yaml_hint"))]
 
 
-def _decode(path: Path, name: str) -> tuple[str, Problem | None]:
-    """Read at most the size limit from a regular file, and turn the bytes into NFC text, or say why not."""
-    raw, problem = _read_bytes(path, name)
+def _decode(path: Path, name: str, content: bytes | None) -> tuple[str, Problem | None]:
+    """Read at most the size limit from a regular file (unless its `content` is given), and turn the bytes
+    into NFC text, or say why not."""
+    raw, problem = _read_bytes(path, name) if content is None else (content, None)
     if problem:
         return "", problem
     if len(raw) > MAX_FILE_BYTES:
-        return "", Problem(name, None, None, text("file_too_big", size=path.stat().st_size, limit=MAX_FILE_BYTES),
+        size = path.stat().st_size if content is None else len(content)
+        return "", Problem(name, None, None, text("file_too_big", size=size, limit=MAX_FILE_BYTES),
                            text("file_too_big_hint"))
     if b"\x00" in raw:
         line = raw[: raw.index(b"\x00")].count(b"\n") + 1
