@@ -512,6 +512,100 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "status_unreviewed": {"en": "the English was never reviewed", "vi": "bản tiếng Anh chưa từng được duyệt"},
     "reviewed_done": {"en": "Marked as reviewed today: {path}", "vi": "Đã ghi nhận duyệt hôm nay: {path}"},
+    # the browser editor's local backend (macros/editors/store.py, local_backend.py): shown in the form
+    "editor_conflict": {
+        "en": "{path} was changed after you opened it (in another tab or on disk), in the same place as your "
+              "change: {places}. Nothing was saved: copy what you typed, reload the page to see the current "
+              "version, then make your change again.",
+        "vi": "{path} đã bị thay đổi sau khi bạn mở (ở một thẻ khác hoặc trực tiếp trên tệp), đúng chỗ bạn sửa: "
+              "{places}. Chưa có gì được lưu: hãy chép lại phần bạn đã nhập, tải lại trang để xem bản hiện tại, "
+              "rồi sửa lại.",
+    },
+    "editor_changed": {
+        "en": "{path} was changed after you opened it (in another tab or on disk), and the editor was restarted "
+              "since, so the two cannot be merged. Nothing was saved: copy what you typed, reload the page, then "
+              "make your change again.",
+        "vi": "{path} đã bị thay đổi sau khi bạn mở (ở một thẻ khác hoặc trực tiếp trên tệp), và trình biên tập "
+              "đã được khởi động lại nên không thể gộp hai bản. Chưa có gì được lưu: hãy chép lại phần bạn đã "
+              "nhập, tải lại trang, rồi sửa lại.",
+    },
+    "editor_exists": {
+        "en": "{path} already exists (made in another tab or on disk after you started this record). Nothing "
+              "was saved: choose another id, or reload the page and open the existing record.",
+        "vi": "{path} đã có (được tạo ở một thẻ khác hoặc trực tiếp trên tệp sau khi bạn bắt đầu hồ sơ này). "
+              "Chưa có gì được lưu: hãy chọn mã khác, hoặc tải lại trang và mở hồ sơ đã có.",
+    },
+    "editor_gone": {
+        "en": "{path} was deleted after you opened it. Nothing was saved: reload the page.",
+        "vi": "{path} đã bị xóa sau khi bạn mở. Chưa có gì được lưu: hãy tải lại trang.",
+    },
+    "editor_not_found": {
+        "en": "{path} does not exist (deleted or renamed on disk?): reload the page.",
+        "vi": "không có {path} (tệp đã bị xóa hay đổi tên?): hãy tải lại trang.",
+    },
+    "editor_unopenable": {
+        "en": "{path} cannot be shown in the form: {problems} Mend it in a text editor (`make validate` names "
+              "the line), then reload the page.",
+        "vi": "không thể hiện {path} trong biểu mẫu: {problems} Hãy sửa tệp bằng một trình soạn thảo văn bản "
+              "(`make validate` chỉ ra dòng lỗi), rồi tải lại trang.",
+    },
+    "editor_unopenable_title": {
+        "en": "⚠ cannot be opened in the form: mend the file in a text editor",
+        "vi": "⚠ không mở được trong biểu mẫu: hãy sửa tệp bằng trình soạn thảo văn bản",
+    },
+    "editor_unwritable": {
+        "en": "{path}: the form's content cannot be written ({reason}). Nothing was saved.",
+        "vi": "{path}: không ghi được nội dung của biểu mẫu ({reason}). Chưa có gì được lưu.",
+    },
+    "editor_no_record": {"en": "the form sent no record", "vi": "biểu mẫu không gửi hồ sơ nào"},
+    "editor_not_yaml": {"en": "the YAML cannot be read: {error}", "vi": "không đọc được YAML: {error}"},
+    "editor_meaning_changed": {
+        "en": "the record could not be written without changing its meaning",
+        "vi": "không thể ghi hồ sơ mà không làm thay đổi nội dung của nó",
+    },
+    "editor_media_exists": {
+        "en": "{path} already exists{users}: the editor never replaces an image. Nothing was saved: upload "
+              "the picture under another name.",
+        "vi": "{path} đã có{users}: trình biên tập không bao giờ thay một ảnh đã có. Chưa có gì được lưu: hãy "
+              "tải ảnh lên với một tên khác.",
+    },
+    "editor_media_users": {"en": " (shown by {records})", "vi": " (đang dùng trong {records})"},
+    "editor_media_bad": {
+        "en": "{problem}. Nothing was saved.",
+        "vi": "{problem}. Chưa có gì được lưu.",
+    },
+    "editor_rename": {
+        "en": "Renaming a record changes its address: rename the file in git and add a redirect (README, "
+              "Stable addresses).",
+        "vi": "Đổi tên hồ sơ là đổi địa chỉ của nó: hãy đổi tên tệp trong git và thêm một chuyển hướng (README, "
+              "Địa chỉ ổn định).",
+    },
+    "editor_delete": {
+        "en": "Records are not deleted from the editor: delete the file in git and add a redirect (README, "
+              "Stable addresses).",
+        "vi": "Không xóa hồ sơ từ trình biên tập: hãy xóa tệp trong git và thêm một chuyển hướng (README, "
+              "Địa chỉ ổn định).",
+    },
+    "editor_forbidden_path": {
+        "en": "{path} is not a file the editor may touch",
+        "vi": "trình biên tập không được đụng đến {path}",
+    },
+    "editor_bad_request": {
+        "en": "The editor sent a request this server does not understand ({detail}). Nothing was saved: reload "
+              "the page.",
+        "vi": "Trình biên tập gửi một yêu cầu mà máy chủ không hiểu ({detail}). Chưa có gì được lưu: hãy tải lại "
+              "trang.",
+    },
+    "editor_too_large": {
+        "en": "The request is larger than {limit} MB. Nothing was saved.",
+        "vi": "Yêu cầu lớn hơn {limit} MB. Chưa có gì được lưu.",
+    },
+    "editor_failed": {
+        "en": "The editor's server failed on this request ({error}). Nothing was saved: reload the page, and "
+              "report this message if it happens again.",
+        "vi": "Máy chủ của trình biên tập gặp lỗi khi xử lý yêu cầu này ({error}). Chưa có gì được lưu: hãy tải "
+              "lại trang, và báo lại thông báo này nếu lỗi lặp lại.",
+    },
     "bad_contact_email": {
         "en": "CONTACT_EMAIL (extra.contact_email in mkdocs.yml) is not an e-mail address: {email!r}",
         "vi": "CONTACT_EMAIL (extra.contact_email trong mkdocs.yml) không phải địa chỉ thư điện tử: {email!r}",

@@ -1,16 +1,16 @@
-"""The browser editor without a browser: its configuration against the schemas, clean saves, the local backend's gate."""
+"""The browser editor without a browser: its configuration against the schemas, and clean saves.
+
+The local backend, over HTTP, is tested in test_cms_backend.py.
+"""
 
 from __future__ import annotations
 
 import argparse
 import difflib
-import json
 import random
 import subprocess
 import sys
-import threading
 import unicodedata
-import urllib.error
 import urllib.request
 from pathlib import Path
 
@@ -19,7 +19,7 @@ import yaml
 
 from conftest import BUILD_ENV, REPO, free_port
 from macros.reading import schemas
-from macros.editors import admin, cms_config, commands, local_backend, normalise
+from macros.editors import admin, cms_config, commands, normalise
 from macros.model.records import COLLECTIONS, SINGULAR
 
 FORMS = {collection["name"]: collection["fields"] for collection in cms_config.configuration()["collections"]}
@@ -185,119 +185,7 @@ def test_a_new_record_is_written_in_the_house_style(tmp_path):
     assert result.returncode == 0 and result.stdout == "", result.stdout
 
 
-# ── The local backend: 127.0.0.1, the data folders only, the validator's gate ────────────────────
-
-@pytest.fixture
-def backend(project_copy):
-    server = local_backend.server(project_copy)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield project_copy, f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
-
-
-def call(address: str, action: str, params: dict, host: str | None = None, **headers: str) -> tuple[int, object]:
-    request = urllib.request.Request(f"{address}/api/v1", method="POST",
-                                     data=json.dumps({"action": action, "params": params}).encode(),
-                                     headers={"Content-Type": "application/json", **({"Host": host} if host else {}),
-                                              **headers})
-    try:
-        with urllib.request.urlopen(request) as response:
-            return response.status, json.loads(response.read())
-    except urllib.error.HTTPError as error:
-        return error.code, json.loads(error.read())
-
-
-def test_the_backend_listens_on_127_0_0_1_only(project_copy):
-    server = local_backend.server(project_copy)
-    try:
-        assert server.server_address[0] == "127.0.0.1"
-    finally:
-        server.server_close()
-
-
-def test_the_backend_answers_only_requests_addressed_to_this_computer(backend):
-    _, address = backend
-    status, body = call(address, "info", {}, host="attacker.example:80")
-    assert status == 403
-    assert call(address, "info", {})[0] == 200
-
-
-def test_the_backend_ignores_what_a_page_of_another_site_could_send_it(backend):
-    """A site the editor visits may post to 127.0.0.1 from the browser: a form, or text/plain."""
-    project, address = backend
-    save = {"dataFiles": [{"path": "partners/zz-csrf.yml", "raw": "id: zz-csrf\n"}], "assets": []}
-    assert call(address, "persistEntry", save, Origin="https://attacker.example")[0] == 403
-    assert call(address, "persistEntry", save, **{"Content-Type": "text/plain"})[0] == 403
-    assert call(address, "info", {}, Origin=address)[0] == 200
-    assert not (project / "partners" / "zz-csrf.yml").exists()
-
-
-@pytest.mark.parametrize("path", [
-    "../README.md", "partners/../mkdocs.yml", "partners/../../etc/passwd.yml", "/etc/passwd", "partners/sub/x.yml",
-    "schemas/partner.schema.json", "partners/FR.yml", "partners/x.yml\x00.png", "media/../mkdocs.yml", "mkdocs.yml",
-])
-def test_the_backend_refuses_every_path_outside_the_data_folders(backend, path):
-    project, address = backend
-    for action, params in (("getEntry", {"path": path}),
-                           ("persistEntry", {"dataFiles": [{"path": path, "raw": "id: x\n"}], "assets": []}),
-                           ("persistMedia", {"asset": {"path": path, "content": "eA==", "encoding": "base64"}})):
-        status, body = call(address, action, params)
-        assert status == 403, (action, body)
-    assert (project / "mkdocs.yml").read_text(encoding="utf-8") == (REPO / "mkdocs.yml").read_text(encoding="utf-8")
-
-
-def test_the_backend_lists_only_data_folders_and_follows_no_link(backend):
-    project, address = backend
-    assert call(address, "entriesByFolder", {"folder": "schemas", "extension": "json", "depth": 1})[0] == 422
-    (project / "partners" / "zz-link.yml").symlink_to(project / "mkdocs.yml")
-    assert call(address, "getEntry", {"path": "partners/zz-link.yml"})[0] == 403
-    status, entries = call(address, "entriesByFolder", {"folder": "partners", "extension": "yml", "depth": 1})
-    assert status == 200 and "partners/fr-mtfp.yml" in [entry["file"]["path"] for entry in entries]
-
-
-def test_a_save_that_makes_the_data_invalid_is_refused_with_the_located_problem_and_the_file_kept(backend):
-    project, address = backend
-    before = (project / PARTNER).read_text(encoding="utf-8")
-    data = yaml.safe_load(before)
-    data["agreements"][0]["state_as_of"] = "2022-02-30"  # the right form, a day that does not exist
-    status, body = call(address, "persistEntry", {"dataFiles": [{"path": PARTNER, "raw": yaml.safe_dump(data)}],
-                                                  "assets": []})
-    assert status == 422
-    assert body["error"].startswith(f"{PARTNER}:") and "2022-02-30 is not a date that exists" in body["error"]
-    assert (project / PARTNER).read_text(encoding="utf-8") == before
-
-
-def test_a_new_record_saved_through_the_backend_is_valid_and_clean(backend):
-    project, address = backend
-    record = {"id": "2024-09-thu", "kind": "workshop", "title": {"vi": "Hội thảo thử", "translation": "pending"},
-              "start": "2024-09", "places": [{"country": "VN"}], "partners": ["fr-mtfp"],
-              "plan_items": ["ke-hoach-2024/tham-du-accsm-22"], "summary": {"vi": "Tóm tắt.", "en": "Summary."},
-              "sources": [{"publisher": {"vi": "Bộ Nội vụ", "en": "MOHA"}, "language": "vi", "date": "2024-09"}]}
-    path = "activities/2024-09-thu.yml"
-    status, body = call(address, "persistEntry", {"dataFiles": [{"path": path, "raw": yaml.safe_dump(record)}],
-                                                  "assets": []})
-    assert status == 200, body
-    assert validate(project).returncode == 0
-    assert yamllint(project / path).stdout == ""
-    assert call(address, "deleteFile", {"path": path})[0] == 422, "records are not deleted from the editor"
-    assert (project / path).exists()
-
-
-def test_the_editor_page_and_its_files_are_served_with_the_local_policy(backend):
-    _, address = backend
-    with urllib.request.urlopen(f"{address}/admin/") as response:
-        page = response.read().decode()
-    assert f'content="{admin.policy(production=False)}"' in page
-    with urllib.request.urlopen(f"{address}/admin/config.yml") as response:
-        config = yaml.safe_load(response.read())
-    assert config["backend"]["name"] == "proxy" and config["backend"]["proxy_url"] == "/api/v1"
-    assert config["publish_mode"] == "simple"
-    with pytest.raises(urllib.error.HTTPError):
-        urllib.request.urlopen(f"{address}/admin/decap-cms.js.map")
-    with pytest.raises(urllib.error.HTTPError):
-        urllib.request.urlopen(f"{address}/admin/../mkdocs.yml")
-
+# ── The editor's commands ─────────────────────────────────────────────────────────────────────────
 
 def test_make_edit_starts_the_editor_on_127_0_0_1_and_prints_the_address_to_open(project_copy):
     makefile = (REPO / "Makefile").read_text(encoding="utf-8")

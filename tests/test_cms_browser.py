@@ -227,3 +227,25 @@ def test_every_kind_of_record_comes_back_from_the_form_byte_for_byte(editor, pat
     editing.publish()
     assert "Mục đã được lưu" in editing.notice()
     assert (project / path).read_text(encoding="utf-8") == before
+
+
+def test_a_change_made_on_disk_while_the_form_was_open_is_merged_or_the_conflict_shown(editor):
+    """A text editor (or a second tab) changed the record after the form opened it: no change is lost."""
+    editing, project = editor
+    path = project / PARTNER
+    editing.open("collections/partners/entries/fr-mtfp")
+    editing.expand("thoa-thuan-cong-vu-hien-dai-hoa-hanh-chinh")
+    on_disk = path.read_text(encoding="utf-8").replace("Ministry of Transformation", "Ministry for Transformation")
+    path.write_text(on_disk, encoding="utf-8")
+    editing.choose("state", "expired")
+    editing.publish()
+    assert "Mục đã được lưu" in editing.notice()
+    assert changed_lines(on_disk, path.read_text(encoding="utf-8")) == ["-    state: in-force", "+    state: expired"]
+    path.write_text(path.read_text(encoding="utf-8").replace("state: expired", "state: signed"), encoding="utf-8")
+    saved = path.read_text(encoding="utf-8")
+    editing.choose("state", "in-negotiation")
+    editing.publish()
+    notice = editing.notice()
+    assert "partners/fr-mtfp.yml" in notice and "`agreements[1].state`" in notice, notice
+    editing.shoot("conflict")
+    assert path.read_text(encoding="utf-8") == saved

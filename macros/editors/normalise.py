@@ -17,9 +17,13 @@ import unicodedata
 
 import yaml
 from ruamel.yaml import YAML
+from ruamel.yaml.error import YAMLError
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.scalarstring import (DoubleQuotedScalarString, FoldedScalarString, LiteralScalarString,
                                       ScalarString)
+
+from macros.messages import text
+from macros.reading.load import MAX_DEPTH
 
 LONG = 80  # characters: a longer text is written as a folded block, one paragraph per line
 MACHINE_FIELDS = ("en_reviewed",)  # written by commands (`macros reviewed`), not by the form: kept as they are
@@ -34,10 +38,21 @@ class Unwritable(ValueError):
 def saved(sent: str, existing: str | None, fields: list[dict]) -> str:
     """The file's new text: the data of `sent` (the form's YAML) applied to `existing` (the file's
     text, None for a new record); `fields` is the collection's form configuration, in schema order."""
-    data = _pruned(_read_sent(sent), fields)
+    return written(record(sent, fields), existing, fields)
+
+
+def record(text: str, fields: list[dict]) -> dict:
+    """The record a YAML text holds (the form's, or a file's), as the form means it: see `_pruned`."""
+    data = _pruned(_read_sent(text), fields)
     if not isinstance(data, dict) or not data:
-        raise Unwritable("the form sent no record")
-    document = _round_trip().load(existing) if existing else None
+        raise Unwritable(text("editor_no_record"))
+    return data
+
+
+def written(data: dict, existing: str | None, fields: list[dict]) -> str:
+    """The file's new text: `data` (a `record`) applied to `existing`, the file's text (None: a new record)."""
+    data = dict(data)
+    document = _loaded(existing) if existing else None
     if not isinstance(document, CommentedMap):
         document = CommentedMap()
         document.yaml_set_start_comment(_title_comment(data))
@@ -49,8 +64,16 @@ def saved(sent: str, existing: str | None, fields: list[dict]) -> str:
     _round_trip().dump(document, out)
     text = out.getvalue()
     if yaml.safe_load(text) != data:  # what the validator (PyYAML, YAML 1.1) will read is what the form meant
-        raise Unwritable("the record could not be written without changing its meaning")
+        raise Unwritable(text("editor_meaning_changed"))
     return text
+
+
+def _loaded(existing: str):
+    """The file's text loaded round-trip (comments, quotes and order kept)."""
+    try:
+        return _round_trip().load(existing)
+    except (YAMLError, RecursionError) as error:
+        raise Unwritable(text("editor_not_yaml", error=_first_line(error))) from None
 
 
 def _round_trip() -> YAML:
@@ -69,9 +92,29 @@ def _read_sent(sent: str):
     reader.constructor.add_constructor("tag:yaml.org,2002:timestamp",
                                        lambda constructor, node: constructor.construct_scalar(node))
     try:
-        return reader.load(sent)
-    except Exception as error:  # ruamel raises many error types; the message says where
-        raise Unwritable(f"the form sent YAML that cannot be read: {error}") from error
+        data = reader.load(sent)
+    except (YAMLError, RecursionError) as error:
+        raise Unwritable(text("editor_not_yaml", error=_first_line(error))) from None
+    if _depth(data) > MAX_DEPTH:
+        raise Unwritable(text("too_deep", limit=MAX_DEPTH))
+    return data
+
+
+def _depth(value) -> int:
+    """How many mappings and lists are nested in `value` (a record nests six at most; see load.MAX_DEPTH)."""
+    if isinstance(value, dict):
+        return 1 + max(map(_depth, value.values()), default=0)
+    if isinstance(value, list):
+        return 1 + max(map(_depth, value), default=0)
+    return 0
+
+
+def _first_line(error: Exception) -> str:
+    """ruamel's messages run over several lines, with advice about its own settings: the first says what."""
+    lines = [line for line in str(error).splitlines() if line.strip()]
+    mark = getattr(error, "problem_mark", None)
+    where = f" ({mark.line + 1}:{mark.column + 1})" if mark else ""
+    return (lines[0] if lines else type(error).__name__) + where
 
 
 def _pruned(value, fields: list[dict] | None):
