@@ -114,3 +114,17 @@ def test_a_contact_address_that_is_not_one_stops_the_build(tmp_path):
     assert result.returncode == 1
     assert "CONTACT_EMAIL" in result.stderr and "is not an e-mail address" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_annual_plans_starting_the_same_year_one_to_the_day_one_to_the_year_build(project_copy, tmp_path):
+    """A second 2024 plan given to the day (`2024-01-01`) beside the one given to the year: built, the year first."""
+    plan = yaml.safe_load((project_copy / "plans" / "ke-hoach-2024.yml").read_text(encoding="utf-8"))
+    plan.update(id="ke-hoach-2024-b", period={"start": "2024-01-01", "end": "2024-12-31"})
+    (project_copy / "plans" / "ke-hoach-2024-b.yml").write_text(
+        yaml.safe_dump(plan, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    result = mkdocs_build(project_copy, tmp_path / "out")
+    assert result.returncode == 0, result.stderr
+    programme = BeautifulSoup((tmp_path / "out" / "en/plans/de-an-2022-2026/index.html").read_text(encoding="utf-8"),
+                              "html.parser")
+    linked = [a["href"] for a in programme.select("article a[href*='ke-hoach-2024']")]
+    assert [href.rstrip("/").rsplit("/", 1)[-1] for href in dict.fromkeys(linked)] == ["ke-hoach-2024", "ke-hoach-2024-b"]

@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from macros.model.locale import PartialDate
 from macros.reading import dataset
 from macros.reading.problems import InvalidData, Problem
 
@@ -164,6 +165,27 @@ def test_valid_dataset_loads_and_links_back_references(tmp_path):
     assert "2 plans, 2 partners" in data.summary()
     assert data.summary().endswith("; 0 pending translations")
 
+
+
+def test_partial_dates_are_ordered_by_first_day_the_less_precise_first():
+    written = ["2024-02", "2024-01-02", "2024", "2023-12-31", "2024-01-01", "2024-01"]
+    ordered = sorted(PartialDate.parse(date) for date in written)
+    assert [date.iso() for date in ordered] == ["2023-12-31", "2024", "2024-01", "2024-01-01", "2024-01-02", "2024-02"]
+    year, day = PartialDate.parse("2024"), PartialDate.parse("2024-01-01")
+    assert year != day and year < day and day > year and year <= PartialDate(2024) and not day < year
+
+
+def test_annual_plans_starting_the_same_year_one_to_the_day_one_to_the_year(tmp_path):
+    """Two plans of one programme starting in 2024, given as `2024-01-01` and `2024`: valid, the year first."""
+    records = valid_records()
+    to_the_day = copy.deepcopy(records[PLAN])
+    to_the_day.update(id="plan-2024-b", period={"start": "2024-01-01", "end": "2024-12-31"})
+    records["plans/plan-2024-b.yml"] = to_the_day  # read before plan-2024.yml: the order is the sort's
+    write(tmp_path, records)
+    result = run_cli("--root", str(tmp_path), "validate")
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == "" and result.stdout.startswith("OK: 1 decision, 3 plans, ")
+    assert [plan.id for plan in dataset.load(tmp_path).model.plans["prog"].annual_plans] == ["plan-2024", "plan-2024-b"]
 
 @pytest.mark.parametrize(
     ("file", "path", "value"),

@@ -10,7 +10,7 @@ import calendar
 import datetime
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, total_ordering
 
 from babel import Locale
 
@@ -45,9 +45,15 @@ class Text:
         return DEFAULT_LANGUAGE if self.pending(lang) else lang
 
 
-@dataclass(frozen=True, order=True)
+@total_ordering
+@dataclass(frozen=True)
 class PartialDate:
-    """A date known to the day, the month or only the year, as the source gives it."""
+    """A date known to the day, the month or only the year, as the source gives it.
+
+    Dates are ordered by their first day, the less precise first when that day is the same:
+    `2024` < `2024-01` < `2024-01-01` < `2024-01-02` < `2024-02`. Comparing the fields as they
+    are would compare a missing month with a number, which Python refuses.
+    """
 
     year: int
     month: int | None = None
@@ -88,6 +94,11 @@ class PartialDate:
 
     def sort_key(self) -> tuple[int, int, int]:
         return (self.year, self.month or 0, self.day or 0)
+
+    def __lt__(self, other: object) -> bool:
+        if not isinstance(other, PartialDate):
+            return NotImplemented
+        return self.sort_key() < other.sort_key()
 
     def format(self, lang: str) -> str:
         """15/11/2022 or 15 November 2022; tháng 3/2022 or March 2022; 2022."""
