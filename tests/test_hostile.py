@@ -7,15 +7,19 @@ from the good data, then runs the two commands an editor and CI run.
 from __future__ import annotations
 
 import base64
+import io
 import os
 import shutil
+import struct
 import subprocess
 import sys
+import zlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
+from PIL import Image
 
 from conftest import BUILD_ENV, REPO, copy_project, free_port, serving
 
@@ -86,6 +90,22 @@ def link(target: str, name: str = FILE) -> Callable[[Path], None]:
 
 PNG = base64.b64decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=")
 WITH_IMAGE = good("country: KR", "country: KR\nimage:\n  file: media/xx-photo.jpg\n  alt: {vi: Ảnh, en: Photo}")
+
+
+def jpeg() -> bytes:
+    """A real JPEG: a 256×256 grey gradient, so that its first half stops inside the picture's data."""
+    out = io.BytesIO()
+    Image.linear_gradient("L").save(out, "JPEG")
+    return out.getvalue()
+
+
+JPEG = jpeg()
+
+
+def claimed_png(width: int, height: int) -> bytes:
+    """The 1×1 PNG above, its header claiming `width`×`height` pixels (checksum corrected): a decompression bomb."""
+    header = b"IHDR" + struct.pack(">II", width, height) + PNG[24:29]
+    return PNG[:12] + header + struct.pack(">I", zlib.crc32(header)) + PNG[33:]
 
 
 def partner(identifier: str, parent: str) -> str:
@@ -245,6 +265,12 @@ CASES = [
     Case("redirects-yaml", "partners/xx-old: partners/kr-mois\n", None, "rename it to `redirects.yml`",
          file="redirects.yaml"),
     Case("country-lower-case", good("country: KR", "country: kr"), 6, "code in capitals"),
+    # issue 22: a JPEG cut short keeps its header and passes Pillow's verify(); decoding it fails
+    Case("jpeg-cut-short", WITH_IMAGE, 8, "does not open as an image",
+         others={"media/xx-photo.jpg": JPEG[:len(JPEG) // 2]}),
+    # over Pillow's limit (89 million pixels), under the double that Pillow refuses itself: the validator refuses it
+    Case("png-of-144-million-pixels", WITH_IMAGE.replace(".jpg", ".png"), 8, "does not open as an image",
+         others={"media/xx-photo.png": claimed_png(12_000, 12_000)}),
 ]
 
 
@@ -486,3 +512,11 @@ def test_a_failed_build_stops_the_search_index_it_started():
     plugin.indexing = {"vi": indexer}
     plugin.on_build_error(RuntimeError("the English build failed"))
     assert indexer.poll() is not None and plugin.indexing == {}
+
+
+def test_a_whole_jpeg_is_accepted(project_copy):
+    """The image that the case `jpeg-cut-short` cuts in half, whole, is valid: decoding refuses only the damage."""
+    write(project_copy / "media/xx-photo.jpg", JPEG)
+    write(project_copy / FILE, WITH_IMAGE)
+    result = run(project_copy, "validate")
+    assert result.returncode == 0, result.stderr

@@ -3,7 +3,9 @@
 An image is published as it is, so a file named `.jpg` must really be a JPEG
 (a page of HTML renamed would otherwise be served from the site's own
 origin), must sit inside media/ itself (never a link to somewhere else) and
-must open as an image. Pillow reads the header and checks the structure.
+must open as an image. Pillow reads the header, checks the structure, then
+decodes every pixel: a JPEG cut short keeps an intact header and passes the
+structure check, yet readers would see it broken.
 """
 
 from __future__ import annotations
@@ -27,14 +29,27 @@ def problem(root: Path, file: str) -> tuple[str, dict] | None:
         return "no_image", {}
     expected = FORMATS[target.suffix.lower()]
     try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("error", Image.DecompressionBombWarning)
-            with Image.open(target) as image:
-                actual = image.format
-                image.verify()
+        actual = _decoded_format(target)
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError, Image.DecompressionBombError,
             Image.DecompressionBombWarning):
         return "image_unreadable", {"expected": expected}
     if actual != expected:
         return "image_format", {"expected": expected, "actual": actual}
     return None
+
+
+def _decoded_format(target: Path) -> str:
+    """The format of the image `target`, once its structure is verified and every pixel decoded.
+
+    `verify()` checks chunks and checksums but decodes nothing, and leaves the image unusable,
+    so the file is opened again to decode it (`load()`), which refuses a file cut short. Opening
+    refuses an image of more pixels than Pillow's limit (a decompression bomb) before any decoding.
+    """
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", Image.DecompressionBombWarning)
+        with Image.open(target) as image:
+            actual = image.format
+            image.verify()
+        with Image.open(target) as image:
+            image.load()
+    return actual
