@@ -14,6 +14,8 @@ import unicodedata
 from pathlib import Path
 
 import pytest
+import yaml
+from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
 from macros.files import pdf, reports
@@ -324,6 +326,61 @@ def test_a_cached_report_is_used_only_if_whole(tmp_path, monkeypatch):
     assert reports._cached(key) is None
     monkeypatch.setenv(reports.CACHE_VARIABLE, "off")
     assert reports._cached(key) is None
+
+
+LONG_WORD = ("Pneumonoultramicroscopicsilicovolcanoconiosis" * 8)[:330]
+SIDE_MARGIN = 20 / 25.4 * 72  # report.css: the @page's left and right margins (20 mm), in points
+
+
+def with_long_word(value, key: str = ""):
+    """`value` (a record read from YAML) with LONG_WORD after each of its texts: titles, summaries, names, places,
+    roles, notes, source titles and addresses."""
+    if isinstance(value, dict):
+        return {name: with_long_word(item, name) for name, item in value.items()}
+    if isinstance(value, list):
+        return [with_long_word(item, key) for item in value]
+    if key in ("vi", "en", "name", "title"):
+        return f"{value} {LONG_WORD}"
+    return f"{value}/{LONG_WORD}" if key == "url" else value
+
+
+def word_boxes(printed: Path) -> list[tuple[float, list[tuple[float, float, str]]]]:
+    """Each page's width and its words, each with its left and right edge, as poppler's `pdftotext -bbox` finds them."""
+    found = subprocess.run(["pdftotext", "-bbox", str(printed), "-"], capture_output=True, text=True, check=True)
+    return [(float(page["width"]), [(float(word["xmin"]), float(word["xmax"]), word.get_text())
+                                    for word in page.find_all("word")])
+            for page in BeautifulSoup(found.stdout, "html.parser").find_all("page")]
+
+
+def beyond_printable_width(pages: list[tuple[float, list[tuple[float, float, str]]]]) -> list[tuple[int, str]]:
+    """The words (page number, first letters) that reach into the left or right margin, to within a point."""
+    return [(number, text[:20]) for number, (width, words) in enumerate(pages, 1) for left, right, text in words
+            if left < SIDE_MARGIN - 1 or right > width - SIDE_MARGIN + 1]
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("year", MODEL.report_years())
+def test_every_word_of_the_reports_lies_within_the_printable_width(built_site, lang, year):
+    """Also the charts' labels, SVG text that never wraps: the bars make room for the longest."""
+    assert not beyond_printable_width(word_boxes(report_file(built_site, lang, year)))
+
+
+def test_a_word_longer_than_a_line_wraps_inside_the_printable_width(tmp_path):
+    """A 330-letter word in every text of the data is broken across lines, as the site does, in both languages."""
+    project = copy_project(tmp_path / "project")
+    for collection in ("decisions", "plans", "partners", "activities"):
+        for path in (project / collection).glob("*.yml"):
+            record = with_long_word(yaml.safe_load(path.read_text(encoding="utf-8")))
+            path.write_text(yaml.dump(record, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "macros", "--root", str(project), "report", str(YEAR), "--out",
+                             str(tmp_path / "out")], cwd=project, env={**BUILD_ENV, "REPORTS_CACHE": "off"},
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    for lang in LANGUAGES:
+        pages = word_boxes(report_file(tmp_path / "out", lang))
+        assert not beyond_printable_width(pages), lang
+        printed = "".join(text for _, words in pages for _, _, text in words)
+        assert printed.count(LONG_WORD) > 20, lang  # the word is there, in pieces on successive lines
 
 
 def test_first_pages_are_rendered_for_the_readme(tmp_path):

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import logging
 import mimetypes
+from functools import cache
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -27,6 +28,7 @@ from macros.pages.render import TEMPLATE_DIR
 
 REPORT_DIR = TEMPLATE_DIR / "report"  # the report's templates, stylesheet and fonts
 VARIANT = "pdf/ua-1"
+REGULAR_FONT = REPORT_DIR / "fonts" / "NotoSans-Regular.ttf"
 
 
 class Unavailable(Exception):
@@ -89,3 +91,22 @@ def _local_fetcher(library):
             return library.urls.URLFetcherResponse(url, path.read_bytes(), {"Content-Type": kind})
 
     return LocalOnly(fail_on_errors=True)
+
+
+def text_width(text: str, size: float) -> float:
+    """How wide `text` is in the report's regular font at `size`, kerning aside (hundredths of an em).
+
+    A chart's labels are SVG text, which never wraps: the chart makes room for its longest label with this.
+    """
+    advances, glyphs, units_per_em = _font_metrics()
+    return sum(advances[glyphs.get(ord(character), ".notdef")] for character in text) * size / units_per_em
+
+
+@cache
+def _font_metrics() -> tuple[dict[str, int], dict[int, str], int]:
+    """The regular font's advance width of each glyph, its glyph of each code point, and its units per em."""
+    from fontTools.ttLib import TTFont  # WeasyPrint's own dependency
+
+    with TTFont(REGULAR_FONT, lazy=True) as font:
+        advances = {glyph: advance for glyph, (advance, _) in font["hmtx"].metrics.items()}
+        return advances, font.getBestCmap(), font["head"].unitsPerEm

@@ -77,7 +77,7 @@ def html(model: Model, year: int, lang: str, site_url: str) -> str:
     """The report's HTML, which WeasyPrint prints."""
     context = PageContext(lang, report_path(year, lang))
     return render("report/report.html.j2", context, report=year_report(model, year), site_url=site_url,
-                  root=language_root(lang), status_sources=status_sources)
+                  root=language_root(lang), status_sources=status_sources, text_width=pdf.text_width)
 
 
 _printed: dict[str, bytes] = {}  # digest → PDF, for the reports of the latest build
