@@ -47,6 +47,11 @@ def build(args: argparse.Namespace) -> int:
 def report(args: argparse.Namespace) -> int:
     """Write the annual reports of some years, both languages, as the site publishes them, without building it."""
     started = time.perf_counter()
+    try:
+        site_url = _site_url(args.root)
+    except ValueError as refused:
+        print(refused, file=sys.stderr)
+        return 1
     data = _checked_data(args.root)
     if data is None:
         return 1
@@ -56,7 +61,7 @@ def report(args: argparse.Namespace) -> int:
         print(messages.text("report_no_year", year=unknown[0], years=", ".join(map(str, years))), file=sys.stderr)
         return 1
     try:
-        printed = reports.reports(data.model, _site_url(args.root), args.years or years)
+        printed = reports.reports(data.model, site_url, args.years or years)
     except (pdf.Unavailable, RuntimeError) as failed:
         print(failed, file=sys.stderr)
         return 1
@@ -71,11 +76,14 @@ def report(args: argparse.Namespace) -> int:
 
 
 def _site_url(root: Path) -> str:
-    """The site's address as mkdocs.yml gives it (SITE_URL, else its default): the reports link to the pages."""
+    """The site's address as mkdocs.yml gives it (SITE_URL, else its default), checked as the build checks it:
+    the reports link to the pages. ValueError says what is wanted."""
     from mkdocs.utils.yaml import yaml_load
 
+    from macros.plugin import site_address
+
     with open(root / "mkdocs.yml", "rb") as handle:
-        return yaml_load(handle)["site_url"]
+        return site_address(yaml_load(handle)["site_url"])
 
 
 def new(args: argparse.Namespace) -> int:
@@ -149,6 +157,11 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.lang:
         os.environ[messages.VARIABLE] = args.lang  # the variable also reaches the mkdocs that `build` starts
+    try:
+        messages.language()
+    except messages.UnknownLanguage as unknown:  # a setting, like a wrong option: argparse's exit status
+        print(unknown, file=sys.stderr)
+        return 2
     if not any((args.root / name).is_dir() for name in COLLECTIONS):
         parser.error(messages.text("no_project", root=args.root, folders=", ".join(COLLECTIONS)))
     return args.run(args)

@@ -644,15 +644,102 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{root} holds none of the folders {folders}: give the project folder",
         "vi": "{root} không chứa thư mục nào trong số {folders}: hãy chỉ ra thư mục của dự án",
     },
+    # hostile or mistaken settings (issue 22): the environment, the ports, the repository, the addresses
+    "bad_language": {
+        "en": "MACROS_LANG={value} is not a language of the messages: set it to one of {allowed}, or leave it "
+              "unset to follow the locale.",
+        "vi": "MACROS_LANG={value} không phải một ngôn ngữ của thông báo: hãy đặt một trong các giá trị {allowed}, "
+              "hoặc bỏ trống để theo ngôn ngữ của hệ thống.",
+    },
+    "bad_site_url": {
+        "en": "SITE_URL (site_url in mkdocs.yml) is {url!r}, not an absolute http or https address with a host and "
+              "without a query, fragment, user name or character that needs escaping (quotes, <, >, &, spaces, "
+              "backslashes): give one such as https://example.gov.vn/htqt/.",
+        "vi": "SITE_URL (site_url trong mkdocs.yml) là {url!r}, không phải một địa chỉ http hoặc https đầy đủ có tên "
+              "máy chủ, không có truy vấn (?), phân đoạn (#), tên người dùng hay ký tự cần thoát (dấu nháy, <, >, &, "
+              "dấu cách, dấu gạch chéo ngược): hãy dùng một địa chỉ như https://example.gov.vn/htqt/.",
+    },
+    "no_repository": {
+        "en": "The editor at /admin/ needs the GitHub repository its changes go to: set CMS_REPOSITORY (GitHub "
+              "Actions sets GITHUB_REPOSITORY) to OWNER/NAME, e.g. CMS_REPOSITORY=bnv/htqt-site; nothing was written.",
+        "vi": "Trình biên tập tại /admin/ cần biết kho GitHub nhận các thay đổi: hãy đặt CMS_REPOSITORY (GitHub "
+              "Actions tự đặt GITHUB_REPOSITORY) thành CHỦ/TÊN, ví dụ CMS_REPOSITORY=bnv/htqt-site; chưa có gì được ghi.",
+    },
+    "bad_repository": {
+        "en": "{variable} is {repo!r}, not a GitHub repository written OWNER/NAME (e.g. bnv/htqt-site); nothing was "
+              "written.",
+        "vi": "{variable} là {repo!r}, không phải một kho GitHub viết dạng CHỦ/TÊN (ví dụ bnv/htqt-site); chưa có gì "
+              "được ghi.",
+    },
+    "history_shallow": {
+        "en": "This checkout is a shallow clone: each record page's “Last updated” is the newest date the record "
+              "states, not the day of its last commit (`git fetch --unshallow` brings the whole history).",
+        "vi": "Bản sao này là một bản clone nông (shallow clone): mục “Cập nhật lần cuối” của mỗi trang hồ sơ là ngày "
+              "mới nhất mà hồ sơ ghi, không phải ngày của lần commit cuối (`git fetch --unshallow` lấy toàn bộ lịch sử).",
+    },
+    "history_no_git": {
+        "en": "git is not installed: each record page's “Last updated” is the newest date the record states, not "
+              "the day of its last commit.",
+        "vi": "Máy chưa cài git: mục “Cập nhật lần cuối” của mỗi trang hồ sơ là ngày mới nhất mà hồ sơ ghi, không "
+              "phải ngày của lần commit cuối.",
+    },
+    "history_unreadable": {
+        "en": "git could not read this checkout's history ({error}): each record page's “Last updated” is the "
+              "newest date the record states, not the day of its last commit.",
+        "vi": "git không đọc được lịch sử của bản sao này ({error}): mục “Cập nhật lần cuối” của mỗi trang hồ sơ là "
+              "ngày mới nhất mà hồ sơ ghi, không phải ngày của lần commit cuối.",
+    },
+    "port_not_number": {
+        "en": "{variable} is {value!r}, not a port number from 1 to 65535: give a free port, e.g. "
+              "`{variable}={example} make edit`.",
+        "vi": "{variable} là {value!r}, không phải số cổng từ 1 đến 65535: hãy chọn một cổng còn trống, ví dụ "
+              "`{variable}={example} make edit`.",
+    },
+    "port_busy": {
+        "en": "Port {port} on 127.0.0.1 ({variable}) is already in use: stop the program that uses it, or choose "
+              "another port, e.g. `{variable}={example} make edit`.",
+        "vi": "Cổng {port} trên 127.0.0.1 ({variable}) đang được dùng: hãy dừng chương trình đang dùng cổng này, hoặc "
+              "chọn cổng khác, ví dụ `{variable}={example} make edit`.",
+    },
+    "ports_same": {
+        "en": "EDIT_PORT and PREVIEW_PORT are both {port}: the editor and the live preview need two different ports.",
+        "vi": "EDIT_PORT và PREVIEW_PORT cùng là {port}: trình biên tập và bản xem trước cần hai cổng khác nhau.",
+    },
+    "preview_failed": {
+        "en": "The live preview (mkdocs serve) stopped with exit code {code}, for the reason printed above; the "
+              "editor was stopped too.",
+        "vi": "Bản xem trước (mkdocs serve) đã dừng với mã thoát {code}, vì lý do in ở trên; trình biên tập cũng "
+              "đã dừng.",
+    },
+    "reviewed_bad_address": {
+        "en": "`{address}` is not a record's address: write COLLECTION/ID or COLLECTION/ID.yml, e.g. partners/kr-mois, "
+              "with COLLECTION one of {collections}.",
+        "vi": "`{address}` không phải địa chỉ của một hồ sơ: hãy viết BỘ/MÃ hoặc BỘ/MÃ.yml, ví dụ partners/kr-mois, "
+              "trong đó BỘ là một trong {collections}.",
+    },
+    "reviewed_unknown": {
+        "en": "{collection}/ has no record `{id}`: write COLLECTION/ID with the id of an existing record, e.g. "
+              "partners/kr-mois.",
+        "vi": "{collection}/ không có hồ sơ `{id}`: hãy viết BỘ/MÃ với mã của một hồ sơ đã có, ví dụ partners/kr-mois.",
+    },
+    "new_unwritable": {
+        "en": "{path} could not be written ({error}): check that {folder}/ is a folder you may write in.",
+        "vi": "Không ghi được {path} ({error}): hãy kiểm tra {folder}/ là một thư mục mà bạn có quyền ghi.",
+    },
 }
+
+
+class UnknownLanguage(ValueError):
+    """MACROS_LANG names no language of the messages; the commands and the build print this and stop."""
 
 
 def language() -> str:
     """The language of this run's messages (see the module's docstring)."""
     chosen = os.environ.get(VARIABLE, "")
     if chosen:
-        if chosen not in LANGUAGES:  # a typo must not silently give the other language
-            raise ValueError(f"{VARIABLE}={chosen}: use one of {', '.join(LANGUAGES)}")
+        if chosen not in LANGUAGES:  # a typo must not silently give the other language; with none to say it in, both
+            raise UnknownLanguage(" · ".join(text_in(lang, "bad_language", value=chosen, allowed=", ".join(LANGUAGES))
+                                             for lang in LANGUAGES))
         return chosen
     system = os.environ.get("LC_ALL") or os.environ.get("LC_MESSAGES") or os.environ.get("LANG", "")
     return "vi" if system.startswith("vi") else DEFAULT

@@ -6,6 +6,7 @@ import subprocess
 import sys
 from urllib.parse import quote
 
+import pytest
 import yaml
 from bs4 import BeautifulSoup
 
@@ -128,3 +129,36 @@ def test_annual_plans_starting_the_same_year_one_to_the_day_one_to_the_year_buil
                               "html.parser")
     linked = [a["href"] for a in programme.select("article a[href*='ke-hoach-2024']")]
     assert [href.rstrip("/").rsplit("/", 1)[-1] for href in dict.fromkeys(linked)] == ["ke-hoach-2024", "ke-hoach-2024-b"]
+
+
+HOSTILE_SITE_URLS = [
+    'https://example.gov.vn/" onload="alert(1)/', "javascript://example.gov.vn/%0aalert(1)/", "https://example.gov.vn/?a=1",
+    "https://example.gov.vn/#top", "https://editor:secret@example.gov.vn/", "https://example.gov.vn/a b/",
+    "https://example.gov.vn/a\\b/", "https://example.gov.vn/<b>/", "https://example.gov.vn/a&b/", "ftp://example.gov.vn/",
+    "https://example.gov.vn:99999/", "",
+]
+
+
+@pytest.mark.parametrize("url", HOSTILE_SITE_URLS)
+def test_a_site_url_that_is_not_a_plain_address_stops_the_build_and_the_reports(tmp_path, url):
+    built = mkdocs_build(REPO, tmp_path / "out", env={"SITE_URL": url})
+    printed = subprocess.run([sys.executable, "-m", "macros", "report", "2024", "--out", str(tmp_path / "reports")],
+                             capture_output=True, text=True, env={**BUILD_ENV, "SITE_URL": url}, cwd=REPO)
+    for result in (built, printed):
+        assert result.returncode == 1
+        assert f"SITE_URL (site_url in mkdocs.yml) is {url!r}, not an absolute http or https address" in result.stderr
+        assert "Traceback" not in result.stderr
+    assert not (tmp_path / "out" / "index.html").exists() and not (tmp_path / "reports").exists()
+
+
+def test_a_site_url_with_a_path_builds_and_prints(tmp_path):
+    url = "https://example.gov.vn/htqt/"
+    built = mkdocs_build(REPO, tmp_path / "out", env={"SITE_URL": url})
+    assert built.returncode == 0, built.stderr
+    assert f"Sitemap: {url}sitemap.xml" in (tmp_path / "out" / "robots.txt").read_text(encoding="utf-8")
+    page = BeautifulSoup((tmp_path / "out" / "en/partners/kr-mois/index.html").read_text(encoding="utf-8"), "html.parser")
+    assert page.select_one("link[rel=canonical]")["href"] == url + "en/partners/kr-mois/"
+    printed = subprocess.run([sys.executable, "-m", "macros", "report", "2024", "--out", str(tmp_path / "reports")],
+                             capture_output=True, text=True, env={**BUILD_ENV, "SITE_URL": url}, cwd=REPO)
+    assert printed.returncode == 0, printed.stderr
+    assert (tmp_path / "reports" / "en" / "reports" / "2024.pdf").is_file()

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from macros.messages import MESSAGES, language, text
+from macros.messages import MESSAGES, UnknownLanguage, language, text
 from macros.reading import dataset
 
 from conftest import REPO, mkdocs_build
@@ -55,10 +55,33 @@ def test_language_comes_from_macros_lang_then_the_locale_then_english(no_languag
     assert language() == expected
 
 
-def test_an_unknown_macros_lang_is_refused(no_language):
+UNKNOWN_LANGUAGE = ("MACROS_LANG=fr không phải một ngôn ngữ của thông báo: hãy đặt một trong các giá trị vi, en, "
+                    "hoặc bỏ trống để theo ngôn ngữ của hệ thống. · MACROS_LANG=fr is not a language of the messages: "
+                    "set it to one of vi, en, or leave it unset to follow the locale.")
+
+
+def test_an_unknown_macros_lang_is_refused_in_both_languages(no_language):
     no_language.setenv("MACROS_LANG", "fr")
-    with pytest.raises(ValueError, match="MACROS_LANG=fr"):
+    with pytest.raises(UnknownLanguage) as refused:
         text("empty_file")
+    assert str(refused.value) == UNKNOWN_LANGUAGE
+
+
+@pytest.mark.parametrize("command", ["validate", "status", "report"])
+def test_an_unknown_macros_lang_stops_every_command_with_one_line(command):
+    result = validate(REPO, MACROS_LANG="fr") if command == "validate" else subprocess.run(
+        [sys.executable, "-m", "macros", command], cwd=REPO, capture_output=True, text=True,
+        env={**os.environ, "MACROS_LANG": "fr"})
+    assert result.returncode == 2
+    assert result.stderr == UNKNOWN_LANGUAGE + "\n" and result.stdout == ""
+    assert validate(REPO, "--lang", "en", MACROS_LANG="fr").returncode == 0, "the option chooses, and is one"
+
+
+def test_an_unknown_macros_lang_stops_the_build_with_one_line(tmp_path):
+    result = mkdocs_build(REPO, tmp_path / "out", env={"MACROS_LANG": "fr"})
+    assert result.returncode == 1
+    assert f"ERROR   -  {UNKNOWN_LANGUAGE}\n" in result.stderr and "Traceback" not in result.stderr
+    assert not (tmp_path / "out" / "index.html").exists()
 
 
 @pytest.fixture
