@@ -168,3 +168,49 @@ def test_serve_reloads_on_data_template_and_content_changes(project_copy, tmp_pa
     finally:
         server.terminate()
         server.wait(timeout=10)
+
+
+# ── Refusals (issue 22): one sentence, exit 1, nothing written, never a traceback ───────────────────────────────
+
+def without(*names: str) -> dict:
+    return {name: value for name, value in BUILD_ENV.items() if name not in names}
+
+
+def admin_into(project, site, **variables) -> subprocess.CompletedProcess:
+    """`python -m macros admin` of `project` into `site` (a built site's stand-in), with neither repository variable
+    unless given."""
+    site.mkdir(exist_ok=True)
+    (site / "index.html").write_text("<!doctype html>", encoding="utf-8")
+    return subprocess.run([sys.executable, "-m", "macros", "--root", str(project), "admin", "--site-dir", str(site)],
+                          capture_output=True, text=True, env={**without("CMS_REPOSITORY", "GITHUB_REPOSITORY"), **variables})
+
+
+def test_admin_without_a_github_repository_writes_nothing_and_names_the_variables(project_copy, tmp_path):
+    refused = admin_into(project_copy, tmp_path / "site")  # a copy: no checkout, no `origin` to fall back on
+    assert refused.returncode == 1 and refused.stdout == ""
+    assert refused.stderr == ("The editor at /admin/ needs the GitHub repository its changes go to: set CMS_REPOSITORY "
+                              "(GitHub Actions sets GITHUB_REPOSITORY) to OWNER/NAME, e.g. "
+                              "CMS_REPOSITORY=bnv/htqt-site; nothing was written.\n")
+    assert not (tmp_path / "site" / "admin").exists()
+
+
+@pytest.mark.parametrize("variable, value", [
+    ("CMS_REPOSITORY", 'bnv/x"; alert(1)'), ("CMS_REPOSITORY", "bnv"), ("CMS_REPOSITORY", "bnv/htqt/site"),
+    ("CMS_REPOSITORY", "https://github.com/bnv/htqt-site"), ("CMS_REPOSITORY", "bnv/.."), ("GITHUB_REPOSITORY", "../x"),
+    ("GITHUB_REPOSITORY", "bnv/htqt site"),
+])
+def test_admin_refuses_a_repository_that_is_not_owner_slash_name(project_copy, tmp_path, variable, value):
+    refused = admin_into(project_copy, tmp_path / "site", **{variable: value})
+    assert refused.returncode == 1 and "Traceback" not in refused.stderr
+    assert refused.stderr == (f"{variable} is {value!r}, not a GitHub repository written OWNER/NAME "
+                              "(e.g. bnv/htqt-site); nothing was written.\n")
+    assert not (tmp_path / "site" / "admin").exists()
+
+
+def test_admin_on_invalid_data_prints_the_located_problems(project_copy, tmp_path):
+    record = project_copy / "partners" / "kr-mois.yml"
+    record.write_text(record.read_text(encoding="utf-8").replace("kind: government", "kind: governmnt"), encoding="utf-8")
+    refused = admin_into(project_copy, tmp_path / "site", CMS_REPOSITORY="bnv/htqt-site")
+    assert refused.returncode == 1 and "Traceback" not in refused.stderr
+    assert refused.stderr.startswith("partners/kr-mois.yml:") and "`governmnt` is not an allowed value" in refused.stderr
+    assert not (tmp_path / "site" / "admin").exists()

@@ -18,6 +18,7 @@ from pathlib import Path
 
 import yaml
 
+from macros import messages
 from macros.reading import schemas
 from macros.pages.fieldref import field as described
 from macros.model.records import COLLECTIONS, SINGULAR
@@ -38,6 +39,14 @@ LONG_TEXTS = ("summary", "body", "description", "note", "general_objective", "sc
 PENDING = "pending"
 FORMATS = ("id", "date", "country", "url", "review")  # shared definitions whose help says how to write the value
 GITHUB = {"name": "github", "repo": "", "branch": "main"}
+REPOSITORY_VARIABLES = ("CMS_REPOSITORY", "GITHUB_REPOSITORY")  # the first set names the repository
+# GitHub's OWNER/NAME: an owner of letters, digits and inner hyphens; a name of letters, digits, `.`, `_`, `-`,
+# never `.` or `..`. Decap pastes it into API addresses, so nothing else may reach it.
+REPOSITORY = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})/(?!\.{1,2}\Z)[A-Za-z0-9._-]{1,100}")
+
+
+class NoRepository(Exception):
+    """The production editor has no GitHub repository to save into; the message says what to set."""
 
 
 def configuration() -> dict:
@@ -81,16 +90,38 @@ def plan_elements(model) -> list[tuple[str, str]]:
 
 def github_backend(root: Path) -> dict:
     """The production backend: the repository from CMS_REPOSITORY, GITHUB_REPOSITORY (set in GitHub
-    Actions) or the checkout's `origin`; each change a pull request (publish_mode above)."""
-    repo = os.environ.get("CMS_REPOSITORY") or os.environ.get("GITHUB_REPOSITORY") or _origin(root)
+    Actions) or the checkout's `origin`; each change a pull request (publish_mode above).
+
+    Raises NoRepository when there is none or a variable's value is not OWNER/NAME: an editor
+    published without its repository would start and fail at every sign-in.
+    """
     sign_in = os.environ.get("CMS_AUTH_URL")  # the OAuth provider's address, when not Netlify's (Decap's default)
-    return {**GITHUB, "repo": repo, **({"base_url": sign_in} if sign_in else {})}
+    return {**GITHUB, "repo": _repository(root), **({"base_url": sign_in} if sign_in else {})}
+
+
+def _repository(root: Path) -> str:
+    for variable in REPOSITORY_VARIABLES:
+        value = os.environ.get(variable)
+        if value and not REPOSITORY.fullmatch(value):
+            raise NoRepository(messages.text("bad_repository", variable=variable, repo=value))
+        if value:
+            return value
+    found = _origin(root)
+    if not found:
+        raise NoRepository(messages.text("no_repository"))
+    return found
 
 
 def _origin(root: Path) -> str:
-    found = subprocess.run(["git", "-C", str(root), "remote", "get-url", "origin"], capture_output=True, text=True)
-    match = re.search(r"github\.com[:/]([\w.-]+/[\w.-]+?)(?:\.git)?$", found.stdout.strip())
-    return match.group(1) if match else ""
+    """The project checkout's own `origin` on GitHub, if it has one (a copy, or a machine without git, has none)."""
+    if not (root / ".git").exists():
+        return ""
+    try:
+        found = subprocess.run(["git", "-C", str(root), "remote", "get-url", "origin"], capture_output=True, text=True)
+    except FileNotFoundError:
+        return ""
+    match = re.search(r"github\.com[:/](.+?)(?:\.git)?$", found.stdout.strip())
+    return match.group(1) if match and REPOSITORY.fullmatch(match.group(1)) else ""
 
 
 def _walk(fields: list[dict]):

@@ -53,9 +53,13 @@ def add_admin(args: argparse.Namespace) -> int:
         print(f"No built site in {site}: run `make build` first.", file=sys.stderr)
         return 1
     try:
+        cms_config.github_backend(args.root)  # refused before anything is written
         folder = admin.write(site, args.root, cms_config.plan_elements(dataset.load(args.root).model))
-    except admin.BundleMissing as missing:
-        print(missing, file=sys.stderr)
+    except (cms_config.NoRepository, admin.BundleMissing) as refused:
+        print(refused, file=sys.stderr)
+        return 1
+    except InvalidData as invalid:
+        print(invalid.report(), file=sys.stderr)
         return 1
     print(f"Wrote {folder}: the editor, on the GitHub backend with the editorial workflow.")
     return 0
