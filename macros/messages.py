@@ -616,6 +616,18 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "Dựng trang không thành công: {site} được giữ nguyên.",
     },
     "build_done": {"en": "Site built into {site}", "vi": "Đã dựng trang vào {site}"},
+    "build_interrupted": {
+        "en": "Interrupted; {site} is unchanged.",
+        "vi": "Đã dừng giữa chừng; {site} được giữ nguyên.",
+    },
+    "build_unwritable": {
+        "en": "The site cannot be built into {folder} ({error}): give with --site-dir a folder you may write in.",
+        "vi": "Không dựng được trang vào {folder} ({error}): hãy chỉ ra bằng --site-dir một thư mục mà bạn có quyền ghi.",
+    },
+    "interrupted": {
+        "en": "Interrupted: the command stopped before it finished.",
+        "vi": "Đã dừng giữa chừng: lệnh chưa chạy xong.",
+    },
     "report_libraries": {
         "en": "The annual reports (PDF) need WeasyPrint's system libraries, Pango and HarfBuzz ({error}): "
               "run `make pdf-libs` as root, or `sudo apt-get install libpango-1.0-0 libpangoft2-1.0-0 "
@@ -639,6 +651,12 @@ MESSAGES: dict[str, dict[str, str]] = {
     "report_done": {
         "en": "Annual reports written ({seconds:.1f} s): {files}",
         "vi": "Đã viết báo cáo năm ({seconds:.1f} giây): {files}",
+    },
+    "report_cache_skipped": {
+        "en": "The reports' cache {folder} cannot be used ({error}), so the reports are printed without it; "
+              "REPORTS_CACHE may name another folder, or `off`.",
+        "vi": "Không dùng được bộ nhớ đệm của báo cáo tại {folder} ({error}), nên các báo cáo được in mà không dùng "
+              "bộ nhớ đệm; có thể đặt REPORTS_CACHE là một thư mục khác, hoặc `off`.",
     },
     "no_project": {
         "en": "{root} holds none of the folders {folders}: give the project folder",
@@ -696,14 +714,20 @@ MESSAGES: dict[str, dict[str, str]] = {
               "`{variable}={example} make edit`.",
     },
     "port_busy": {
-        "en": "Port {port} on 127.0.0.1 ({variable}) is already in use: stop the program that uses it, or choose "
-              "another port, e.g. `{variable}={example} make edit`.",
-        "vi": "Cổng {port} trên 127.0.0.1 ({variable}) đang được dùng: hãy dừng chương trình đang dùng cổng này, hoặc "
-              "chọn cổng khác, ví dụ `{variable}={example} make edit`.",
+        "en": "Port {port} on 127.0.0.1 ({variable}) cannot be used ({error}): stop the program that uses it, or "
+              "choose another port, e.g. `{variable}={example} make edit`.",
+        "vi": "Không dùng được cổng {port} trên 127.0.0.1 ({variable}) ({error}): hãy dừng chương trình đang dùng cổng "
+              "này, hoặc chọn cổng khác, ví dụ `{variable}={example} make edit`.",
     },
     "ports_same": {
         "en": "EDIT_PORT and PREVIEW_PORT are both {port}: the editor and the live preview need two different ports.",
         "vi": "EDIT_PORT và PREVIEW_PORT cùng là {port}: trình biên tập và bản xem trước cần hai cổng khác nhau.",
+    },
+    "preview_not_started": {
+        "en": "The live preview was not started, as the data is invalid: mend the records above in the form, then "
+              "run `make serve` for the preview.",
+        "vi": "Bản xem trước chưa được khởi động vì dữ liệu không hợp lệ: hãy sửa các hồ sơ nêu trên trong biểu mẫu, "
+              "rồi chạy `make serve` để xem trước.",
     },
     "preview_failed": {
         "en": "The live preview (mkdocs serve) stopped with exit code {code}, for the reason printed above; the "

@@ -214,3 +214,78 @@ def test_admin_on_invalid_data_prints_the_located_problems(project_copy, tmp_pat
     assert refused.returncode == 1 and "Traceback" not in refused.stderr
     assert refused.stderr.startswith("partners/kr-mois.yml:") and "`governmnt` is not an allowed value" in refused.stderr
     assert not (tmp_path / "site" / "admin").exists()
+
+
+def edit(project, timeout: float = 120, **ports: str) -> subprocess.CompletedProcess:
+    """`python -m macros edit` of `project`, on free ports unless given, until it stops by itself."""
+    env = {**BUILD_ENV, "EDIT_PORT": str(free_port()), "PREVIEW_PORT": str(free_port()), **ports}
+    return subprocess.run([sys.executable, "-m", "macros", "--root", str(project), "edit"],
+                          capture_output=True, text=True, env=env, timeout=timeout)
+
+
+@pytest.mark.parametrize("variable, value, example", [
+    ("EDIT_PORT", "abc", 8082), ("EDIT_PORT", "0", 8082), ("EDIT_PORT", "70000", 8082), ("PREVIEW_PORT", "-1", 8001),
+    ("PREVIEW_PORT", "8000.5", 8001), ("PREVIEW_PORT", "８０００", 8001),
+])
+def test_a_port_that_is_not_one_stops_edit_and_nothing_else(variable, value, example):
+    refused = edit(REPO, **{variable: value})
+    assert refused.returncode == 1 and refused.stdout == ""
+    assert refused.stderr == (f"{variable} is {value!r}, not a port number from 1 to 65535: give a free port, "
+                              f"e.g. `{variable}={example} make edit`.\n")
+    validated = subprocess.run([sys.executable, "-m", "macros", "validate"], capture_output=True, text=True,
+                               env={**BUILD_ENV, variable: value}, cwd=REPO)
+    assert validated.returncode == 0, validated.stderr
+
+
+def test_the_editor_and_the_preview_need_two_ports():
+    refused = edit(REPO, EDIT_PORT="8123", PREVIEW_PORT="8123")
+    assert refused.returncode == 1
+    assert refused.stderr == "EDIT_PORT and PREVIEW_PORT are both 8123: the editor and the live preview need two different ports.\n"
+
+
+@pytest.mark.parametrize("busy", [("EDIT_PORT",), ("PREVIEW_PORT",), ("EDIT_PORT", "PREVIEW_PORT")])
+def test_a_busy_port_stops_edit_before_anything_starts(busy):
+    held = {variable: socket.create_server(("127.0.0.1", 0)) for variable in busy}  # listening, as a server would
+    try:
+        ports = {variable: str(server.getsockname()[1]) for variable, server in held.items()}
+        refused = edit(REPO, **ports)
+    finally:
+        for server in held.values():
+            server.close()
+    assert refused.returncode == 1 and refused.stdout == "" and "Traceback" not in refused.stderr
+    lines = refused.stderr.splitlines()
+    assert len(lines) == len(busy)
+    for line, variable in zip(lines, busy):
+        assert re.fullmatch(rf"Port {ports[variable]} on 127\.0\.0\.1 \({variable}\) cannot be used \(Address already "
+                            rf"in use\): stop the program that uses it, or choose another port, e\.g\. "
+                            rf"`{variable}=\d+ make edit`\.", line), line
+
+
+def test_a_preview_that_stops_with_an_error_stops_edit_with_an_error(project_copy):
+    config = project_copy / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("name: material", "name: no-such-theme"),
+                      encoding="utf-8")
+    stopped = edit(project_copy)
+    assert stopped.returncode == 1
+    assert "Biên tập · Editor:" in stopped.stdout, "the editor had started"
+    assert stopped.stderr.endswith("The live preview (mkdocs serve) stopped with exit code 1, for the reason printed "
+                                   "above; the editor was stopped too.\n")
+
+
+def test_invalid_data_starts_the_editor_without_the_preview(project_copy):
+    record = project_copy / "partners" / "kr-mois.yml"
+    record.write_text(record.read_text(encoding="utf-8").replace("kind: government", "kind: governmnt"), encoding="utf-8")
+    port = free_port()
+    editor = subprocess.Popen([sys.executable, "-m", "macros", "--root", str(project_copy), "edit"], text=True,
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                              env={**BUILD_ENV, "EDIT_PORT": str(port), "PREVIEW_PORT": str(free_port())})
+    try:
+        assert f"http://127.0.0.1:{port}/admin/" in editor.stdout.readline()
+        assert "Lưu trong biểu mẫu" in editor.stdout.readline(), "no preview address in between"
+        assert "decap-cms.js" in fetch(f"http://127.0.0.1:{port}/admin/")
+    finally:
+        editor.terminate()
+        _, errors = editor.communicate(timeout=10)
+    assert "partners/kr-mois.yml:" in errors and "`governmnt` is not an allowed value" in errors
+    assert ("The live preview was not started, as the data is invalid: mend the records above in the form, then run "
+            "`make serve` for the preview.") in errors

@@ -4,17 +4,25 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
+import socket
 import subprocess
 import sys
 import threading
 from pathlib import Path
 
+from macros import messages
 from macros.reading import dataset
 from macros.editors import admin, cms_config, local_backend
 from macros.reading.problems import InvalidData
 
-EDIT_PORT = int(os.environ.get("EDIT_PORT", "8081"))
-PREVIEW_PORT = int(os.environ.get("PREVIEW_PORT", "8000"))
+# Where `edit` listens, unless these variables say otherwise: read by `edit` alone, so that a wrong value
+# stops the editor with a sentence and never another command.
+PORTS = {"EDIT_PORT": 8081, "PREVIEW_PORT": 8000}
+
+
+class PortRefused(Exception):
+    """A port the editor would listen on is not a port number, or not free; the message says which and what to do."""
 
 
 def register(commands) -> None:
@@ -66,32 +74,87 @@ def add_admin(args: argparse.Namespace) -> int:
 
 
 def edit(args: argparse.Namespace) -> int:
-    """Serve the editor on 127.0.0.1:EDIT_PORT and the live preview on PREVIEW_PORT until Ctrl-C."""
+    """Serve the editor on 127.0.0.1:EDIT_PORT and the live preview on PREVIEW_PORT until Ctrl-C.
+
+    Both ports are checked before anything starts; a preview that stops with an error stops the editor
+    too, with an exit status that says so.
+    """
     try:
+        editor_port, preview_port = _ports(preview=not args.no_preview)
         admin.files()
-    except admin.BundleMissing as missing:
-        print(missing, file=sys.stderr)
+    except (PortRefused, admin.BundleMissing) as refused:
+        print(refused, file=sys.stderr)
         return 1
-    try:  # an invalid record can be mended in the form: say so, and start all the same
+    try:  # an invalid record can be mended in the form: say so, and start the editor all the same
         dataset.load(args.root)
     except InvalidData as invalid:
         print(invalid.report(), file=sys.stderr)
-    server = local_backend.server(args.root, EDIT_PORT)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    preview = None if args.no_preview else subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "--strict", "--dev-addr", f"{local_backend.HOST}:{PREVIEW_PORT}"],
-        cwd=args.root)
-    print(f"Biên tập · Editor:        http://{local_backend.HOST}:{EDIT_PORT}/admin/")
-    if preview:
-        print(f"Xem trước · Live preview: http://{local_backend.HOST}:{PREVIEW_PORT}/")
-    print("Lưu trong biểu mẫu ghi thẳng vào tệp trong thư mục này; dừng: Ctrl-C. · "
-          "Saving in the form writes the file in this working tree; stop: Ctrl-C.")
+        if preview_port:  # the preview's first build would fail, and with it the preview
+            print(messages.text("preview_not_started"), file=sys.stderr)
+            preview_port = None
     try:
-        (preview.wait() if preview else threading.Event().wait())
+        server = local_backend.server(args.root, editor_port)
+    except OSError as taken:  # taken between the check and now
+        print(_unavailable("EDIT_PORT", editor_port, taken), file=sys.stderr)
+        return 1
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    preview = preview_port and subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "--strict", "--dev-addr", f"{local_backend.HOST}:{preview_port}"],
+        cwd=args.root)
+    print(f"Biên tập · Editor:        http://{local_backend.HOST}:{editor_port}/admin/", flush=True)
+    if preview:
+        print(f"Xem trước · Live preview: http://{local_backend.HOST}:{preview_port}/", flush=True)
+    print("Lưu trong biểu mẫu ghi thẳng vào tệp trong thư mục này; dừng: Ctrl-C. · "
+          "Saving in the form writes the file in this working tree; stop: Ctrl-C.", flush=True)
+    try:
+        code = preview.wait() if preview else threading.Event().wait()
     except KeyboardInterrupt:
-        pass
+        return 0
     finally:
         server.shutdown()
         if preview and preview.poll() is None:
             preview.terminate()
+    if code:
+        print(messages.text("preview_failed", code=code), file=sys.stderr)
+        return 1
     return 0
+
+
+def _ports(preview: bool) -> tuple[int, int | None]:
+    """The editor's port and the preview's (None without a preview): numbers, two different ones, both free."""
+    editor = _port("EDIT_PORT")
+    previewed = _port("PREVIEW_PORT") if preview else None
+    if editor == previewed:
+        raise PortRefused(messages.text("ports_same", port=editor))
+    busy = [_unavailable(variable, port, error) for variable, port in (("EDIT_PORT", editor), ("PREVIEW_PORT", previewed))
+            if port and (error := _bind_error(port))]
+    if busy:
+        raise PortRefused("\n".join(busy))
+    return editor, previewed
+
+
+def _port(variable: str) -> int:
+    """The port `variable` gives (empty or unset: the default), if it is a number from 1 to 65535."""
+    value = os.environ.get(variable) or str(PORTS[variable])
+    if not re.fullmatch(r"[0-9]{1,5}", value) or not 0 < int(value) < 65536:
+        raise PortRefused(messages.text("port_not_number", variable=variable, value=value, example=PORTS[variable] + 1))
+    return int(value)
+
+
+def _bind_error(port: int) -> OSError | None:
+    """Why 127.0.0.1:`port` cannot be listened on now, or None: tried as the servers will (reusing the address)."""
+    with socket.socket() as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind((local_backend.HOST, port))
+        except OSError as error:
+            return error
+    return None
+
+
+def _unavailable(variable: str, port: int, error: OSError) -> str:
+    """The sentence for a port that is taken (or refused), with a port free right now to choose instead."""
+    with socket.socket() as probe:
+        probe.bind((local_backend.HOST, 0))
+        example = probe.getsockname()[1]
+    return messages.text("port_busy", variable=variable, port=port, error=error.strerror or error, example=example)
