@@ -121,9 +121,16 @@ def status(args: argparse.Namespace) -> int:
 
 def reviewed(args: argparse.Namespace) -> int:
     """Record that the English of these records was checked against their Vietnamese today."""
-    data = dataset.load(args.root)
-    for address in args.records:
-        path = translation.mark_reviewed(args.root, address, data)
+    data = _checked_data(args.root)
+    if data is None:
+        return 1
+    try:  # every address checked before any file is written
+        records = [translation.record_address(address, data) for address in args.records]
+    except translation.Refused as refused:
+        print(refused, file=sys.stderr)
+        return 1
+    for collection, record_id in records:
+        path = translation.mark_reviewed(args.root, collection, record_id, data)
         print(messages.text("reviewed_done", path=path.relative_to(args.root).as_posix()))
     return 0
 
@@ -151,7 +158,8 @@ def main(argv: list[str] | None = None) -> int:
     commands.add_parser("status", help="translation status: pending English, records to review").set_defaults(
         run=status)
     reviewed_command = commands.add_parser("reviewed", help="mark records' English as reviewed today")
-    reviewed_command.add_argument("records", nargs="+", help="COLLECTION/ID, e.g. partners/kr-mois")
+    reviewed_command.add_argument("records", nargs="+", help="COLLECTION/ID or the file's path COLLECTION/ID.yml, "
+                                                              "e.g. partners/kr-mois or partners/kr-mois.yml")
     reviewed_command.set_defaults(run=reviewed)
     editor_commands.register(commands)
     args = parser.parse_args(argv)

@@ -289,3 +289,45 @@ def test_invalid_data_starts_the_editor_without_the_preview(project_copy):
     assert "partners/kr-mois.yml:" in errors and "`governmnt` is not an allowed value" in errors
     assert ("The live preview was not started, as the data is invalid: mend the records above in the form, then run "
             "`make serve` for the preview.") in errors
+
+
+BAD_ADDRESS = ("`{}` is not a record's address: write COLLECTION/ID or COLLECTION/ID.yml, e.g. partners/kr-mois, with "
+               "COLLECTION one of decisions, plans, partners, activities.\n")
+
+
+@pytest.mark.parametrize("address, refusal", [
+    ("partners/nope", "partners/ has no record `nope`: write COLLECTION/ID with the id of an existing record, e.g. "
+                      "partners/kr-mois.\n"),
+    ("partners", BAD_ADDRESS.format("partners")), ("kr-mois", BAD_ADDRESS.format("kr-mois")),
+    ("people/kr-mois", BAD_ADDRESS.format("people/kr-mois")), ("../partners/kr-mois", BAD_ADDRESS.format("../partners/kr-mois")),
+    ("partners/kr-mois/extra", BAD_ADDRESS.format("partners/kr-mois/extra")),
+])
+def test_reviewed_refuses_an_address_that_names_no_record_and_writes_nothing(project_copy, address, refusal):
+    before = {path: path.read_bytes() for path in project_copy.rglob("*.yml")}
+    refused = run(project_copy, "reviewed", "partners/kr-mpm", address)  # the good address is not written either
+    assert refused.returncode == 1 and refused.stdout == ""
+    assert refused.stderr == refusal
+    assert {path: path.read_bytes() for path in project_copy.rglob("*.yml")} == before
+
+
+def test_reviewed_takes_a_file_path_too(project_copy):
+    path = project_copy / "partners" / "kr-mpm.yml"
+    path.write_text(path.read_text(encoding="utf-8").replace("en_reviewed:", "# en_reviewed:"), encoding="utf-8")
+    marked = run(project_copy, "reviewed", "partners/kr-mpm.yml")
+    assert marked.returncode == 0, marked.stderr
+    assert marked.stdout.startswith("Marked as reviewed today: partners/kr-mpm.yml")
+    record = yaml.safe_load(path.read_text(encoding="utf-8"))
+    assert record["en_reviewed"].endswith(" " + translation.fingerprint(record))
+    assert "COLLECTION/ID.yml" in run(project_copy, "reviewed", "--help").stdout
+
+
+def test_reviewed_on_invalid_data_prints_the_located_problems(project_copy):
+    record = project_copy / "partners" / "kr-mois.yml"
+    record.write_text(record.read_text(encoding="utf-8").replace("kind: government", "kind: governmnt"), encoding="utf-8")
+    before = (project_copy / "partners" / "kr-mpm.yml").read_bytes()
+    refused = run(project_copy, "reviewed", "partners/kr-mpm")
+    assert refused.returncode == 1 and "Traceback" not in refused.stderr
+    assert refused.stderr.splitlines() == [
+        "partners/kr-mois.yml:7:1: `kind`: `governmnt` is not an allowed value — use one of: government, "
+        "international-organisation, mechanism, company", "1 error in the data: nothing was built."]
+    assert (project_copy / "partners" / "kr-mpm.yml").read_bytes() == before

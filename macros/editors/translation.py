@@ -13,9 +13,10 @@ import datetime
 import hashlib
 import re
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
-from macros.model.records import COLLECTIONS
+from macros import messages
+from macros.model.records import COLLECTIONS, DATA_SUFFIXES
 from macros.reading.dataset import Dataset
 from macros.reading.values import REVIEW_FIELD as FIELD
 
@@ -67,12 +68,31 @@ def report(data: Dataset) -> list[Status]:
     return statuses
 
 
-def mark_reviewed(root: Path, address: str, data: Dataset, today: datetime.date | None = None) -> Path:
+class Refused(Exception):
+    """An address that names no record; the message says what is expected."""
+
+
+def record_address(address: str, data: Dataset) -> tuple[str, str]:
+    """(collection, id) of `partners/kr-mois`, or of the file's path `partners/kr-mois.yml` as a shell completes it.
+
+    Raises Refused for anything else, naming the expected form, or the collection that has no such record.
+    """
+    path = PurePosixPath(address)
+    record_id = path.stem if path.suffix in DATA_SUFFIXES else path.name
+    if len(path.parts) != 2 or path.parts[0] not in COLLECTIONS or not record_id:
+        raise Refused(messages.text("reviewed_bad_address", address=address, collections=", ".join(COLLECTIONS)))
+    collection = path.parts[0]
+    if record_id not in data.raw[collection]:
+        raise Refused(messages.text("reviewed_unknown", collection=collection, id=record_id))
+    return collection, record_id
+
+
+def mark_reviewed(root: Path, collection: str, record_id: str, data: Dataset,
+                  today: datetime.date | None = None) -> Path:
     """Write today's review marker into the record's file, keeping every other line as it is."""
-    collection, _, record_id = address.partition("/")
     record = data.raw[collection][record_id]
     marker = f'{FIELD}: "{(today or datetime.date.today()).isoformat()} {fingerprint(record)}"'
-    path = root / collection / f"{record_id}.yml"
+    path = root / data.model.collection(collection)[record_id].file
     text = path.read_text(encoding="utf-8")
     if _MARKER_LINE.search(text):
         text = _MARKER_LINE.sub(marker, text, count=1)
