@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import re
+import shutil
 import socket
 import subprocess
 import sys
@@ -331,3 +332,24 @@ def test_reviewed_on_invalid_data_prints_the_located_problems(project_copy):
         "partners/kr-mois.yml:7:1: `kind`: `governmnt` is not an allowed value — use one of: government, "
         "international-organisation, mechanism, company", "1 error in the data: nothing was built."]
     assert (project_copy / "partners" / "kr-mpm.yml").read_bytes() == before
+
+
+def test_new_into_a_folder_that_cannot_take_it_says_so_in_one_sentence(project_copy):
+    """The collection's folder is a regular file: no one, root included, can write into it."""
+    shutil.rmtree(project_copy / "activities")
+    (project_copy / "activities").write_text("not a folder", encoding="utf-8")
+    refused = run(project_copy, "new", "activity", "2025-05-hoi-thao")
+    assert refused.returncode == 1 and refused.stdout == ""
+    assert refused.stderr == ("activities/2025-05-hoi-thao.yml could not be written (File exists): check that "
+                              "activities/ is a folder you may write in.\n")
+    assert (project_copy / "activities").read_text(encoding="utf-8") == "not a folder"
+
+
+def test_new_never_writes_through_a_link_left_in_its_place(project_copy, tmp_path):
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (project_copy / "activities" / "2025-05-hoi-thao.yml").symlink_to(outside / "written.yml")
+    refused = run(project_copy, "new", "activity", "2025-05-hoi-thao")
+    assert refused.returncode == 1 and "Traceback" not in refused.stderr
+    assert refused.stderr.startswith("activities/2025-05-hoi-thao.yml could not be written (File exists)")
+    assert list(outside.iterdir()) == []

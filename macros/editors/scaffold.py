@@ -33,6 +33,17 @@ def new(kind: str, record_id: str, root: Path, today: datetime.date | None = Non
         raise Refused(messages.text("new_exists", path=existing[0].relative_to(root).as_posix()))
     today = today or datetime.date.today()
     template = (TEMPLATES / f"{kind}.yml").read_text(encoding="utf-8")
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(template.format(id=record_id, today=today.isoformat(), year=today.year), encoding="utf-8")
+    _create(target, template.format(id=record_id, today=today.isoformat(), year=today.year), root)
     return target
+
+
+def _create(target: Path, text: str, root: Path) -> None:
+    """Write a new file, never through a link left at its place nor over a file made meanwhile ("x" mode);
+    Refused, saying why, if the folder cannot take it (not a folder, not writable)."""
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        with target.open("x", encoding="utf-8") as new_file:
+            new_file.write(text)
+    except OSError as failed:
+        raise Refused(messages.text("new_unwritable", path=target.relative_to(root).as_posix(),
+                                    error=failed.strerror or failed, folder=target.parent.name)) from None
