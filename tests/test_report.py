@@ -311,23 +311,6 @@ def test_a_build_without_weasyprints_libraries_stops_with_what_to_install(tmp_pa
     assert "Traceback" not in result.stderr
 
 
-def test_a_cached_report_is_used_only_if_whole(tmp_path, monkeypatch):
-    """The disk cache gives back a PDF only if it is one and its /ID is the digest of the input."""
-    monkeypatch.setenv(reports.CACHE_VARIABLE, str(tmp_path))
-    monkeypatch.setattr(reports, "_printed", {})
-    html = reports.html(MODEL, 2023, "en", SITE_URL)
-    key = reports.digest(html)
-    assert reports._cached(key) is None
-    first = reports.reports(MODEL, SITE_URL, [2023])
-    assert (tmp_path / f"{key}.pdf").read_bytes() == next(r.content for r in first if r.lang == "en")
-    reports._printed.clear()
-    assert reports._cached(key) == (tmp_path / f"{key}.pdf").read_bytes()
-    (tmp_path / f"{key}.pdf").write_bytes(b"%PDF-1.7 cut short")
-    assert reports._cached(key) is None
-    monkeypatch.setenv(reports.CACHE_VARIABLE, "off")
-    assert reports._cached(key) is None
-
-
 LONG_WORD = ("Pneumonoultramicroscopicsilicovolcanoconiosis" * 8)[:330]
 SIDE_MARGIN = 20 / 25.4 * 72  # report.css: the @page's left and right margins (20 mm), in points
 

@@ -16,6 +16,15 @@ a build. The same input gives the same bytes (tests/test_report.py), so a cached
 PDF is the PDF a fresh printing would give. Reports to print are shared between
 the machine's cores.
 
+On disk a PDF is `<digest>.<SHA-256 of the file>.pdf`: an entry whose content
+does not match its name (cut short, bytes zeroed by a damaged disk) is removed
+and printed again. An entry is written under another name first and renamed,
+so it is whole or absent even when two builds store it at once. The cache is
+only an optimisation: a folder that cannot be read or written (read-only, a
+file in its place, an entry that is a folder) is left alone for the rest of the
+run, which says so in one line on stderr, not as a logged warning: `mkdocs build
+--strict` fails on any warning, and `python -m macros report` shows no log.
+
 `mkdocs serve` prints nothing (`printing=False`): a preview rebuilds the whole
 site after every edit, and reprinting the edited years would make it wait for
 WeasyPrint (over a minute at 1,000 activities). It links the reports the cache
@@ -28,12 +37,14 @@ from __future__ import annotations
 import hashlib
 import multiprocessing
 import os
+import sys
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from functools import cache
 from importlib.metadata import version
 from pathlib import Path
 
+from macros import messages
 from macros.files import pdf
 from macros.files.report import status_sources, year_report
 from macros.model.locale import LANGUAGES
@@ -91,46 +102,67 @@ def reports(model: Model, site_url: str, years: list[int] | None = None, printin
     wanted = [(year, lang) for year in (model.report_years() if years is None else years) for lang in LANGUAGES]
     sources = {key: html(model, *key, site_url) for key in wanted}
     digests = {key: digest(text) for key, text in sources.items()}
-    found = {value: _cached(value) for value in set(digests.values())}
+    disk = DiskCache()
+    found = {value: _printed[value] if value in _printed else disk.read(value) for value in set(digests.values())}
     missing = {value: sources[key] for key, value in digests.items() if found[value] is None}
     new = _print(missing) if printing else {}
-    _store(new)
+    if new:
+        disk.store(new)
     printed = {**{value: content for value, content in found.items() if content is not None}, **new}
     _printed.clear()
     _printed.update(printed)
     return [Report(year, lang, printed.get(digests[year, lang])) for year, lang in wanted]
 
 
-def _cache_folder() -> Path | None:
-    chosen = os.environ.get(CACHE_VARIABLE, "")
-    return None if chosen == "off" else Path(chosen) if chosen else CACHE
+class DiskCache:
+    """The PDFs printed earlier, in the folder REPORTS_CACHE names (default `.cache/reports/`; `off`: none)."""
+
+    def __init__(self):
+        chosen = os.environ.get(CACHE_VARIABLE, "")
+        self.folder = None if chosen == "off" else Path(chosen) if chosen else CACHE
+
+    def read(self, key: str) -> bytes | None:
+        """The whole PDF stored under `key`; None if there is none, it is damaged or the folder fails."""
+        return self._attempt(_entry, key)
+
+    def store(self, printed: dict[str, bytes]) -> None:
+        """Keep newly printed PDFs (keyed by digest), unless the folder fails."""
+        self._attempt(_keep, printed)
+
+    def _attempt(self, action, *values):
+        """`action(folder, *values)`; after the folder's first failure, said once, None and the cache left alone."""
+        if self.folder is None:
+            return None
+        try:
+            return action(self.folder, *values)
+        except OSError as failed:
+            print(messages.text("report_cache_skipped", folder=self.folder, error=failed.strerror or failed),
+                  file=sys.stderr)
+            self.folder = None
+            return None
 
 
-def _cached(key: str) -> bytes | None:
-    """The PDF printed earlier from the same input, from memory or disk; None if there is none, or it is damaged."""
-    if key in _printed:
-        return _printed[key]
-    folder = _cache_folder()
-    path = folder / f"{key}.pdf" if folder else None
-    if path is None or not path.is_file():
-        return None
-    content = path.read_bytes()
-    if not (content.startswith(b"%PDF-") and content.rstrip().endswith(b"%%EOF") and key.encode("ascii") in content):
-        return None  # cut short, or not the PDF of this input (its /ID is the key)
-    path.touch()  # recently used: kept when the cache is trimmed
-    return content
+def _entry(folder: Path, key: str) -> bytes | None:
+    """The PDF stored under `key` if its content is what its name says; a damaged one is removed."""
+    for path in folder.glob(f"{key}.*.pdf"):
+        content = path.read_bytes()
+        if hashlib.sha256(content).hexdigest() == path.name.removeprefix(f"{key}.").removesuffix(".pdf"):
+            path.touch()  # recently used: kept when the cache is trimmed
+            return content
+        path.unlink()
+    return None
 
 
-def _store(printed: dict[str, bytes]) -> None:
-    """Keep newly printed PDFs on disk, and only the most recently used ones."""
-    folder = _cache_folder()
-    if folder is None or not printed:
-        return
+def _keep(folder: Path, printed: dict[str, bytes]) -> None:
+    """Store each PDF whole or not at all, named by its digest and its content's; keep the most recently used."""
     folder.mkdir(parents=True, exist_ok=True)
     for key, content in printed.items():
         partial = folder / f".{key}.{os.getpid()}"
-        partial.write_bytes(content)
-        partial.replace(folder / f"{key}.pdf")  # whole or absent, even if two builds store at once
+        try:
+            partial.write_bytes(content)
+            partial.replace(folder / f"{key}.{hashlib.sha256(content).hexdigest()}.pdf")  # a rename: atomic
+        finally:
+            partial.unlink(missing_ok=True)  # only if writing failed half-way
     kept = sorted(folder.glob("*.pdf"), key=lambda path: path.stat().st_mtime_ns, reverse=True)
     for old in kept[CACHE_KEEP:]:
         old.unlink(missing_ok=True)
