@@ -102,7 +102,7 @@ def status(args: argparse.Namespace) -> int:
     data = _checked_data(args.root)
     if data is None:
         return 1
-    statuses = translation.report(data)
+    statuses = translation.report(data, messages.language())
     for name in COLLECTIONS:
         mine = [entry for entry in statuses if entry.collection == name]
         print(messages.text("status_collection", collection=name, records=len(mine),

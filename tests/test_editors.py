@@ -74,7 +74,7 @@ def test_new_refuses_an_existing_id_and_an_invalid_one(project_copy):
 
 
 def test_status_counts_the_real_data():
-    statuses = translation.report(dataset.load(REPO))
+    statuses = translation.report(dataset.load(REPO), "en")
     assert len(statuses) == sum(len(dataset.load(REPO).model.collection(name)) for name in COLLECTIONS)
     assert [entry for entry in statuses if entry.pending or entry.stale or entry.reviewed is None] == []
     result = subprocess.run([sys.executable, "-m", "macros", "status"], cwd=REPO, capture_output=True, text=True,
@@ -353,3 +353,26 @@ def test_new_never_writes_through_a_link_left_in_its_place(project_copy, tmp_pat
     assert refused.returncode == 1 and "Traceback" not in refused.stderr
     assert refused.stderr.startswith("activities/2025-05-hoi-thao.yml could not be written (File exists)")
     assert list(outside.iterdir()) == []
+
+
+def test_the_site_is_the_same_whatever_the_builders_language(project_copy, tmp_path):
+    """The translation-status page words a pending text in its page's language, never in the builder's locale."""
+    path = project_copy / "partners" / "kr-mois.yml"
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        "  en: Ministry of the Interior and Safety of Korea", "  translation: pending"), encoding="utf-8")
+    sites = {}
+    for locale in ("vi_VN.UTF-8", "C.UTF-8"):
+        sites[locale] = tmp_path / locale
+        env = {**without("MACROS_LANG", "LC_ALL", "LC_MESSAGES"), "LANG": locale}
+        built = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(sites[locale])],
+                               cwd=project_copy, capture_output=True, text=True, env=env)
+        assert built.returncode == 0, built.stderr
+    files = {locale: {path.relative_to(site): path.read_bytes() for path in site.rglob("*") if path.is_file()}
+             for locale, site in sites.items()}
+    vietnamese, neutral = files["vi_VN.UTF-8"], files["C.UTF-8"]
+    assert sorted(vietnamese) == sorted(neutral)
+    assert [str(name) for name, content in vietnamese.items() if neutral[name] != content] == []
+    said = {lang: BeautifulSoup((sites["C.UTF-8"] / language_root(lang) / "guide/translation/index.html").read_text(
+        encoding="utf-8"), "html.parser").select_one(".translation-attention").get_text(" ", strip=True) for lang in LANGUAGES}
+    assert said == {"vi": "partners/kr-mois : chưa có bản dịch tiếng Anh cho trường `name`",
+                    "en": "partners/kr-mois : English translation pending for `name`"}

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from macros import messages
+from macros.model.locale import Text
 from macros.model.records import COLLECTIONS, DATA_SUFFIXES
 from macros.reading.dataset import Dataset
 from macros.reading.values import REVIEW_FIELD as FIELD
@@ -28,7 +29,7 @@ _MARKER_LINE = re.compile(rf"^{FIELD}:.*$", re.M)
 class Status:
     collection: str
     id: str
-    pending: list[str]   # fields whose English is marked pending
+    pending: list[str]   # the texts whose English is marked pending, each said in the language asked for
     reviewed: str | None  # the review date, if any
     stale: bool          # the Vietnamese changed after that review
 
@@ -36,35 +37,39 @@ class Status:
 def fingerprint(record: dict) -> str:
     """Eight hex digits that change whenever any Vietnamese text of the record changes."""
     digest = hashlib.sha256()
-    for text in _vietnamese(record):
-        digest.update(text.encode("utf-8") + b"\0")
+    for _, text in _texts(record):
+        digest.update(text["vi"].encode("utf-8") + b"\0")
     return digest.hexdigest()[:8]
 
 
-def _vietnamese(value):
+def _texts(value, field: str = ""):
+    """Every localised text (`{vi: …, en: …}`) of a record, in file order, with its field as editors read it
+    (`leaders[1].role`, as the validator names it)."""
     if isinstance(value, dict):
         if "vi" in value:
-            yield value["vi"]
+            yield field, value
         for key, item in value.items():
             if key != "vi":
-                yield from _vietnamese(item)
+                yield from _texts(item, f"{field}.{key}" if field else key)
     elif isinstance(value, list):
-        for item in value:
-            yield from _vietnamese(item)
+        for index, item in enumerate(value, start=1):
+            yield from _texts(item, f"{field}[{index}]")
 
 
-def report(data: Dataset) -> list[Status]:
-    """Every record's status, in collection and id order."""
-    pending: dict[str, list[str]] = {}
-    for problem in data.pending:
-        pending.setdefault(problem.file, []).append(problem.message)
+def report(data: Dataset, lang: str) -> list[Status]:
+    """Every record's status, in collection and id order, its pending texts said in `lang`.
+
+    The words come from the record and `lang`, never from the language the data was loaded in: the
+    guide's translation-status page speaks its page's language, whatever the builder's locale.
+    """
     statuses = []
     for name in COLLECTIONS:
         for record_id, record in data.raw[name].items():
             marker = record.get(FIELD)
             date, _, mark = marker.partition(" ") if marker else (None, "", "")
-            statuses.append(Status(name, record_id, pending.get(f"{name}/{record_id}.yml", []), date,
-                                   bool(marker) and mark != fingerprint(record)))
+            pending = [messages.text_in(lang, "pending", field=messages.text_in(lang, "field", name=field))
+                       for field, text in _texts(record) if Text.from_data(text).pending("en")]
+            statuses.append(Status(name, record_id, pending, date, bool(marker) and mark != fingerprint(record)))
     return statuses
 
 

@@ -170,8 +170,8 @@ def define_env(env) -> None:
     @env.macro
     def translation_status() -> str:
         """Per collection: texts whose English is pending, records to review again or never reviewed."""
-        statuses = translation.report(data_of_build())
         page = context()
+        statuses = translation.report(data_of_build(), page.lang)  # the page's language, never the builder's
         return show("translation_status", statuses=statuses, collections=list(COLLECTIONS),
                     message=lambda key, **values: messages.text_in(page.lang, key, **values))
 
