@@ -203,9 +203,24 @@
     return results.filter(Boolean);
   }
 
-  function escapeKeepingMarks(html) {
-    var text = html.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
-    return text.replace(/&lt;(\/?)mark&gt;/g, "<$1mark>");
+  /* Pagefind 1.6 gives meta.title as plain text, and the excerpt as HTML made from the page's plain text:
+     `<` and `>` written &lt; and &gt; (nothing else, not even `&`), the words found wrapped in <mark>
+     (pagefind_web_js: loadFragment, build_excerpt). So the excerpt is read back, not parsed: its <mark> tags
+     become <mark> elements, the text between them text nodes with &lt; and &gt; turned back into < and >.
+     Nothing in it ever becomes markup; only a text that itself says "&lt;" reads back as "<", which the
+     excerpt cannot tell apart. */
+  function excerptNodes(html) {
+    var nodes = [], marked = false;
+    html.split(/(<\/?mark>)/).forEach(function (piece) {
+      if (piece === "<mark>" || piece === "</mark>") { marked = piece === "<mark>"; return; }
+      if (!piece) { return; }
+      var text = document.createTextNode(piece.replace(/&lt;/g, "<").replace(/&gt;/g, ">"));
+      if (!marked) { nodes.push(text); return; }
+      var mark = document.createElement("mark");
+      mark.appendChild(text);
+      nodes.push(mark);
+    });
+    return nodes;
   }
 
   function resultItem(data) {
@@ -220,7 +235,7 @@
     heading.appendChild(link);
     var excerpt = document.createElement("p");
     excerpt.className = "search-result__excerpt";
-    excerpt.innerHTML = escapeKeepingMarks(data.excerpt);
+    excerptNodes(data.excerpt).forEach(function (node) { excerpt.appendChild(node); });
     item.appendChild(about);
     item.appendChild(heading);
     item.appendChild(excerpt);
