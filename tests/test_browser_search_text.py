@@ -1,4 +1,4 @@
-"""In a real browser: search results show the data's text as it is written.
+"""In a real browser: search results show the data's text as it is written, and the reader's query as they typed it.
 
 A copy of the project gets two activities whose titles look like markup (`x < y > z & w`, an `<img>` that would
 run a script); the site built from it is searched in both languages, at 375 and 1280 px. Pagefind gives the title
@@ -35,6 +35,8 @@ TITLES = {  # id → title, per language
                    "en": "Display test: <img src=x onerror=alert(document.domain)>"},
 }
 QUERY = {"vi": "kiem thu hien thi", "en": "display test"}
+# Replacement patterns of String.prototype.replace, and slots of the messages the query fills
+VERBATIM = ["$&", "$1", "$$", "$`", "$'", "$<name>", "{query}", "{count}", "{shown}"]
 WATCH = """window.__seen = [];
 document.addEventListener('securitypolicyviolation', e => window.__seen.push('CSP ' + e.violatedDirective));"""
 EXCERPT_MARKUP = """list => [...list.querySelectorAll('.search-result__excerpt *')]
@@ -105,3 +107,22 @@ def test_titles_that_look_like_markup_are_shown_as_written(browser, site_with_ma
         SCREENSHOTS.mkdir(exist_ok=True)
         page.screenshot(path=SCREENSHOTS / f"{lang}-search-markup-titles-{viewport['width']}.png", full_page=True)
 
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_query_is_shown_as_typed(browser, site_with_markup_titles, lang):
+    """`$&`, `$1`, `$$`… are shown as typed, not as String.prototype.replace's patterns; `{count}` is not filled."""
+    page, seen = watched_page(browser, DESKTOP)
+    with closing(page):
+        page.goto(site_with_markup_titles + language_root(lang) + "search/", wait_until="networkidle")
+        search = page.locator("[data-search-page]")
+        none = search.get_attribute("data-none")
+        status = page.locator(".search-status")
+        for query in VERBATIM:
+            page.fill("[data-search-page] input[name=q]", query)
+            page.press("[data-search-page] input[name=q]", "Enter")
+            if query.startswith("$"):  # no word to look for: nothing is found
+                expect(status).to_have_text(none.replace("{query}", query), timeout=10_000)
+            else:
+                expect(status).to_contain_text(f"“{query}”", timeout=10_000)
+                assert "undefined" not in status.inner_text()
+        assert seen() == []

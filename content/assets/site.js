@@ -28,6 +28,14 @@
     try { store.setItem("site." + key, value); } catch (error) { /* private mode: not remembered */ }
   }
 
+  /* A message's {name}s filled in one pass, each with its value as it is: a replacer function, as in a replacement
+     string `$&`, `$1`, `$$`, `` $` `` and `$'` are patterns, and a value holding "{count}" is not filled again. */
+  function fill(template, values) {
+    return template.replace(/\{(\w+)\}/g, function (slot, name) {
+      return Object.prototype.hasOwnProperty.call(values, name) ? String(values[name]) : slot;
+    });
+  }
+
   /* Comfort: applied at once, so that pages do not flash at the default size. */
   var MAX_SIZE = 2;
   function applyComfort() {
@@ -131,7 +139,7 @@
           heading.hidden = !section.querySelector(".timeline__item--context:not([hidden])");
         });
       });
-      status.textContent = status.getAttribute("data-template").replace("{count}", shown);
+      status.textContent = fill(status.getAttribute("data-template"), { count: shown });
       setQuery(chosen);
     }
 
@@ -261,8 +269,7 @@
     var results = [], query = "", run = 0;
 
     function say(template, values) {
-      return page.getAttribute(template).replace("{count}", values.count).replace("{query}", values.query)
-        .replace("{shown}", values.shown);
+      return fill(page.getAttribute(template), values);
     }
 
     function showNext() {
