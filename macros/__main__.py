@@ -176,4 +176,8 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    try:
+        sys.exit(main())
+    except KeyboardInterrupt:  # Ctrl-C: one line and the shell's status for it, not a traceback
+        print(messages.text("interrupted"), file=sys.stderr)
+        sys.exit(publish.INTERRUPTED)

@@ -1,40 +1,122 @@
 """Build the site into a temporary folder and swap it into place only on success.
 
 A failed build (invalid data, a broken link under --strict) therefore leaves
-the previous `site/` exactly as it was: nothing half-built is ever served.
+the previous `site/` exactly as it was: nothing half-built is ever served. So
+does an interrupted one (Ctrl-C): mkdocs runs in a process group of its own,
+which the terminal's Ctrl-C does not reach; this process then ends that whole
+group (mkdocs, its Pagefind runs, its report-printing workers), removes the
+temporary folder and says so in one line, with the shell's exit status for
+Ctrl-C, 130.
 """
 
 from __future__ import annotations
 
+import os
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
+import time
+from contextlib import contextmanager, suppress
 from pathlib import Path
 
 from macros import messages
 
 
+INTERRUPTED = 128 + signal.SIGINT  # 130: the status a shell gives a command stopped by Ctrl-C
+GRACE = 5  # seconds mkdocs has to end after SIGTERM, and its processes after SIGKILL
+
+
 def build(root: Path, site: Path) -> int:
     """Run `mkdocs build --strict` for `root` into a fresh folder, then replace `site`."""
     site = site.resolve()
-    staging = Path(tempfile.mkdtemp(prefix=".site-", dir=site.parent))
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean",
-               "--config-file", str(root / "mkdocs.yml"), "--site-dir", str(staging)]
-    built = False
     try:
-        built = subprocess.run(command, cwd=root).returncode == 0
-    finally:  # also when interrupted (Ctrl-C); a killed build's folder is git-ignored and `make clean` removes it
-        if not built:
+        staging = _new_folder_beside(site)
+    except OSError as refused:
+        print(messages.text("build_unwritable", folder=site.parent, error=refused.strerror or refused), file=sys.stderr)
+        return 1
+    try:
+        built = _mkdocs(root, staging)
+    except KeyboardInterrupt:
+        with _uninterrupted():
             shutil.rmtree(staging, ignore_errors=True)
+        print(messages.text("build_interrupted", site=site), file=sys.stderr)
+        return INTERRUPTED
     if not built:
+        shutil.rmtree(staging, ignore_errors=True)
         print(messages.text("build_failed", site=site), file=sys.stderr)
         return 1
+    with _uninterrupted():
+        _swap(staging, site)
+    print(messages.text("build_done", site=site))
+    return 0
+
+
+def _new_folder_beside(site: Path) -> Path:
+    """An empty folder next to `site` (so that the swap is a rename), with the permissions `mkdir` gives.
+
+    Missing parents are made, as MkDocs makes its own site_dir's: `--site-dir out/site` is a plain request.
+    tempfile makes the folder private (0700), which a web server running as another user could not read
+    once it is `site/`: it is given 0777 less the umask instead.
+    """
+    site.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=".site-", dir=site.parent))
+    staging.chmod(0o777 & ~_umask())
+    return staging
+
+
+def _umask() -> int:
+    """The process's umask: reading it means setting it, so it is set back at once."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def _mkdocs(root: Path, staging: Path) -> bool:
+    """Whether `mkdocs build --strict` built `root` into `staging`; on Ctrl-C, its processes are ended first."""
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean",
+               "--config-file", str(root / "mkdocs.yml"), "--site-dir", str(staging)]
+    child = subprocess.Popen(command, cwd=root, start_new_session=True)
+    try:
+        return child.wait() == 0
+    except KeyboardInterrupt:
+        with _uninterrupted():
+            _end_group(child)
+        raise
+
+
+def _end_group(child: subprocess.Popen) -> None:
+    """End `child` and every process it started (they share its process group): politely, then for certain.
+
+    Returns once none is left, or GRACE seconds after the last one was killed.
+    """
+    os.killpg(child.pid, signal.SIGTERM)
+    with suppress(subprocess.TimeoutExpired):
+        child.wait(GRACE)
+    deadline = time.monotonic() + GRACE
+    with suppress(ProcessLookupError):  # no process of the group is left
+        while time.monotonic() < deadline:
+            os.killpg(child.pid, signal.SIGKILL)
+            child.poll()  # reaps mkdocs itself, had it outlived SIGTERM
+            time.sleep(0.05)
+
+
+@contextmanager
+def _uninterrupted():
+    """Ctrl-C ignored while the block runs: a swap or a clean-up cut in half would leave no site or a stray folder."""
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
+def _swap(staging: Path, site: Path) -> None:
+    """Put `staging` in the place of `site`, the previous site kept aside until the new one is in place."""
     previous = site.with_name(site.name + ".previous")
     shutil.rmtree(previous, ignore_errors=True)
     if site.exists():
         site.rename(previous)
     staging.rename(site)
     shutil.rmtree(previous, ignore_errors=True)
-    print(messages.text("build_done", site=site))
-    return 0

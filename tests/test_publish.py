@@ -1,0 +1,136 @@
+"""`python -m macros build` (macros/editors/publish.py): the site it swaps in is readable by a web server, its folder's
+parents are made or refused in one sentence, and Ctrl-C leaves `site/` as it was, no folder and no process behind.
+
+Ctrl-C is sent as a terminal sends it, to the whole foreground process group: the command is started in a group
+of its own, which then receives SIGINT.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from conftest import BUILD_ENV, REPO, copy_project
+from test_hostile import partner, snapshot, write
+
+
+SECONDS = 120  # what a build of the real data may take at most here, interrupted or not
+CTRL_C = 130  # a shell's exit status for a command stopped by SIGINT
+
+
+def macros(project: Path, *arguments: str, prefix: tuple[str, ...] = (), **options) -> subprocess.CompletedProcess:
+    """`python -m macros --root PROJECT …`, after `prefix` (another command's), its output captured."""
+    return subprocess.run([*prefix, sys.executable, "-m", "macros", "--root", str(project), *arguments], cwd=project,
+                          env={**BUILD_ENV, "REPORTS_CACHE": "off"}, capture_output=True, text=True, timeout=SECONDS,
+                          **options)
+
+
+def test_the_built_site_is_readable_by_others_and_missing_parents_are_made(tmp_path):
+    """A web server running as another user reads the site: 0777 less the umask, as `mkdir` gives, not 0700."""
+    project = copy_project(tmp_path / "project")
+    site = tmp_path / "not" / "yet" / "site"
+    result = macros(project, "build", "--site-dir", str(site), umask=0o022)
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert [oct(folder.stat().st_mode & 0o777) for folder in (site.parent.parent, site.parent, site)] == ["0o755"] * 3
+    assert (site / "index.html").is_file() and not list(site.parent.glob(".site-*"))
+
+
+def read_only(folder: Path) -> tuple[str, ...]:
+    """Make `folder` one nobody may write in; the command prefix under which root, too, obeys that (util-linux's
+    setpriv takes away the capability to override file permissions)."""
+    folder.mkdir()
+    folder.chmod(0o555)
+    return ("setpriv", "--bounding-set", "-dac_override,-dac_read_search") if os.geteuid() == 0 else ()
+
+
+def a_file(folder: Path) -> tuple[str, ...]:
+    folder.write_text("not a folder\n", encoding="utf-8")
+    return ()
+
+
+@pytest.mark.parametrize("make", [read_only, a_file], ids=lambda make: make.__name__)
+def test_a_parent_that_cannot_hold_the_site_is_refused_in_one_sentence(tmp_path, make):
+    project = copy_project(tmp_path / "project")
+    parent = tmp_path / "parent"
+    result = macros(project, "build", "--site-dir", str(parent / "site"), prefix=make(parent))
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == [result.stderr.strip()], result.stderr
+    assert f"The site cannot be built into {parent} (" in result.stderr and "--site-dir" in result.stderr
+
+
+def live_processes_mentioning(text: str) -> list[str]:
+    """The command lines of the processes still running (zombies aside) whose command line holds `text`."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit() or int(entry.name) == os.getpid():
+            continue
+        try:
+            line = (entry / "cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
+            state = (entry / "stat").read_text().rsplit(")", 1)[1].split()[0]
+        except OSError:  # ended meanwhile
+            continue
+        if text in line and state != "Z":
+            found.append(line)
+    return found
+
+
+def until(condition, seconds: float = SECONDS) -> bool:
+    """Whether `condition()` came true within `seconds`."""
+    deadline = time.monotonic() + seconds
+    while not condition():
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.02)
+    return True
+
+
+def start(project: Path, *arguments: str, env: dict | None = None) -> subprocess.Popen:
+    """`python -m macros --root PROJECT …` in a process group of its own, as a shell starts a foreground job."""
+    return subprocess.Popen([sys.executable, "-m", "macros", "--root", str(project), *arguments], cwd=project,
+                            env={**BUILD_ENV, **(env or {})}, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            text=True, start_new_session=True)
+
+
+def test_ctrl_c_during_a_build_changes_nothing_and_leaves_nothing_running(tmp_path):
+    """Sent once mkdocs has started processes of its own (report printers, or Pagefind on one core)."""
+    project = copy_project(tmp_path / "project")
+    write(project / "site" / "index.html", "<p>the site as it was</p>\n")
+    before = snapshot(project / "site")
+    build = start(project, "build", env={"REPORTS_CACHE": str(tmp_path / "empty-cache")})  # so that it prints
+    assert until(lambda: len(live_processes_mentioning(str(project))) >= 3), "mkdocs started no process"
+    os.killpg(build.pid, signal.SIGINT)
+    _, stderr = build.communicate(timeout=SECONDS)
+    assert build.returncode == CTRL_C, stderr[-2000:]
+    assert stderr.strip().splitlines()[-1] == f"Interrupted; {project / 'site'} is unchanged."
+    assert stderr.count("Interrupted") == 1 and "Traceback" not in stderr and "KeyboardInterrupt" not in stderr
+    assert snapshot(project / "site") == before and not list(project.glob(".site-*"))
+    assert until(lambda: not live_processes_mentioning(str(project)), 5), live_processes_mentioning(str(project))
+
+
+def cpu_seconds(pid: int) -> float:
+    """The processor time process `pid` has used so far (user and system)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def test_ctrl_c_during_validation_says_so_in_one_line(tmp_path):
+    """Sent once the command has used twice the time its imports take (it is then reading 20,000 records)."""
+    imports = subprocess.run([sys.executable, "-c", "import resource, macros.__main__; "
+                              "usage = resource.getrusage(resource.RUSAGE_SELF); print(usage.ru_utime + usage.ru_stime)"],
+                             cwd=REPO, env=BUILD_ENV, capture_output=True, text=True, check=True)
+    project = copy_project(tmp_path / "project")
+    for number in range(20_000):
+        write(project / f"partners/xx-{number}.yml", partner(f"xx-{number}", "kr-mois"))
+    validation = start(project, "validate")
+    past_imports = 2 * float(imports.stdout) + 0.2
+    assert until(lambda: validation.poll() is not None or cpu_seconds(validation.pid) > past_imports)
+    assert validation.poll() is None, "the validation ended before it could be interrupted"
+    os.killpg(validation.pid, signal.SIGINT)
+    stdout, stderr = validation.communicate(timeout=SECONDS)
+    assert (validation.returncode, stdout, stderr) == (CTRL_C, "", "Interrupted: the command stopped before it finished.\n")
