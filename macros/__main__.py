@@ -35,6 +35,8 @@ def validate(args: argparse.Namespace) -> int:
         return 1
     for pending in data.pending:
         print(pending)
+    if data.history_note:
+        print(data.history_note)
     print(messages.text("valid", summary=data.summary(), seconds=time.perf_counter() - started))
     return 0
 

@@ -691,21 +691,25 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "history_shallow": {
         "en": "This checkout is a shallow clone: each record page's “Last updated” is the newest date the record "
-              "states, not the day of its last commit (`git fetch --unshallow` brings the whole history).",
+              "states, not the day of its last commit, and data files deleted before the clone's first commit are not "
+              "checked for a redirect (`git fetch --unshallow` brings the whole history).",
         "vi": "Bản sao này là một bản clone nông (shallow clone): mục “Cập nhật lần cuối” của mỗi trang hồ sơ là ngày "
-              "mới nhất mà hồ sơ ghi, không phải ngày của lần commit cuối (`git fetch --unshallow` lấy toàn bộ lịch sử).",
+              "mới nhất mà hồ sơ ghi, không phải ngày của lần commit cuối, và các tệp dữ liệu bị xóa trước commit đầu "
+              "tiên của bản clone không được kiểm tra chuyển hướng (`git fetch --unshallow` lấy toàn bộ lịch sử).",
     },
     "history_no_git": {
         "en": "git is not installed: each record page's “Last updated” is the newest date the record states, not "
-              "the day of its last commit.",
+              "the day of its last commit, and deleted data files are not checked for a redirect.",
         "vi": "Máy chưa cài git: mục “Cập nhật lần cuối” của mỗi trang hồ sơ là ngày mới nhất mà hồ sơ ghi, không "
-              "phải ngày của lần commit cuối.",
+              "phải ngày của lần commit cuối, và các tệp dữ liệu đã xóa không được kiểm tra chuyển hướng.",
     },
     "history_unreadable": {
         "en": "git could not read this checkout's history ({error}): each record page's “Last updated” is the "
-              "newest date the record states, not the day of its last commit.",
+              "newest date the record states, not the day of its last commit, and deleted data files are not "
+              "checked for a redirect.",
         "vi": "git không đọc được lịch sử của bản sao này ({error}): mục “Cập nhật lần cuối” của mỗi trang hồ sơ là "
-              "ngày mới nhất mà hồ sơ ghi, không phải ngày của lần commit cuối.",
+              "ngày mới nhất mà hồ sơ ghi, không phải ngày của lần commit cuối, và các tệp dữ liệu đã xóa không được "
+              "kiểm tra chuyển hướng.",
     },
     "port_not_number": {
         "en": "{variable} is {value!r}, not a port number from 1 to 65535: give a free port, e.g. "

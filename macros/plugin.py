@@ -28,7 +28,7 @@ from urllib.parse import urljoin
 import jinja2
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.toc import AnchorLink
 
@@ -115,11 +115,14 @@ class RecordPages(BasePlugin):
             self.data = dataset.load(data_root(config))
         except InvalidData as invalid:
             raise PluginError(messages.text("build_invalid") + "\n" + invalid.report()) from None
+        lang = config.plugins["i18n"].current_language
+        if self.data.history_note and lang == LANGUAGES[0]:  # once a build; information, not a warning (--strict)
+            get_plugin_logger("records").info(self.data.history_note)
         self.last_date = self.data.model.last_date().first_day().isoformat()  # MkDocs needs a day
         email = config.extra.get("contact_email", "")
         if email and not EMAIL.fullmatch(email):
             raise PluginError(messages.text("bad_contact_email", email=email))
-        config.extra["ui"] = theme_words(config.plugins["i18n"].current_language)
+        config.extra["ui"] = theme_words(lang)
 
     @event_priority(-200)
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:

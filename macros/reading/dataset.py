@@ -34,6 +34,7 @@ class Dataset:
     raw: dict[str, dict[str, dict]]  # each record's data as its file states it: what the open data publishes
     version: str  # a digest of every data file: changes exactly when the data does
     redirects: dict[str, str]  # old address → new address, both `collection/id`
+    history_note: str | None = None  # why the checkout's history dates no page (a shallow clone, no git), if so
 
     def summary(self) -> str:
         counts = ", ".join(plural(name, len(self.model.collection(name))) for name in COLLECTIONS)
@@ -178,12 +179,13 @@ def _load(root: Path, replaced: Replaced | None = None) -> Dataset:
     if errors:
         raise InvalidData(errors)
     model.link()
-    changed = history.last_changed(root)
+    dated = history.last_changed(root)
     for record in model.records():
-        record.changed = changed.get(record.file) or record.newest_date()
+        record.changed = dated.changed.get(record.file) or record.newest_date()
     raw = {name: {record_id: documents[id(record)].data for record_id, record in sorted(model.collection(name).items())}
            for name in COLLECTIONS}
-    return Dataset(model, [problem for problem in problems if problem.pending], raw, _digest(root, replaced), moved)
+    return Dataset(model, [problem for problem in problems if problem.pending], raw, _digest(root, replaced), moved,
+                   dated.note)
 
 
 def _digest(root: Path, replaced: Replaced) -> str:

@@ -11,11 +11,11 @@ redirect for its id, so that no published address silently breaks.
 from __future__ import annotations
 
 import re
-import subprocess
 from pathlib import Path, PurePosixPath
 
 from macros import messages
 from macros.model.records import COLLECTIONS, DATA_SUFFIXES, ID, Model
+from macros.reading import history
 from macros.reading.load import read
 from macros.reading.problems import Problem
 
@@ -70,9 +70,8 @@ def _unredirected(root: Path, redirects: dict[str, str], model: Model) -> list[P
 
 
 def _git(root: Path, *arguments: str) -> list[str]:
-    result = subprocess.run(["git", "-c", "core.quotePath=false", *arguments], cwd=root, capture_output=True,
-                            text=True, encoding="utf-8")
-    return result.stdout.splitlines() if result.returncode == 0 else []  # no commit yet: no history to keep
+    result = history.git(root, *arguments)
+    return result.stdout.splitlines() if result and result.returncode == 0 else []  # no git, no commit: no history
 
 
 def _address(name: str) -> str | None:
