@@ -12,11 +12,12 @@ import sys
 from pathlib import Path
 
 import pytest
+import yaml
 from bs4 import BeautifulSoup
 
 from macros.reading import dataset
 
-from conftest import BUILD_ENV, copy_project, mkdocs_build
+from conftest import BUILD_ENV, REPO, copy_project, mkdocs_build
 
 
 FIRST, SECOND = "2020-01-02", "2021-03-04"  # the committer dates of the two commits
@@ -123,3 +124,17 @@ def test_a_checkout_without_a_commit_falls_back_and_says_why(tmp_path):
     assert note.startswith("git could not read this checkout's history (fatal: ") and note.endswith(
         "): each record page's “Last updated” is the newest date the record states, not the day of its last commit, "
         "and deleted data files are not checked for a redirect.")
+
+
+def test_every_workflow_job_that_builds_the_site_checks_out_the_whole_history():
+    """A CI checkout is shallow unless told otherwise (actions/checkout's fetch-depth 1): the pages' dates would fall back."""
+    builds = ("make build", "make properdocs-check", "make test", "mkdocs build")
+    jobs = [(path.name, name, job) for path in sorted((REPO / ".github" / "workflows").glob("*.yml"))
+            for name, job in yaml.safe_load(path.read_text(encoding="utf-8"))["jobs"].items()]
+    building = [(file, name, job) for file, name, job in jobs
+                if any(command in step.get("run", "") for step in job.get("steps", []) for command in builds)]
+    assert {(file, name) for file, name, _ in building} >= {("publish.yml", "build"), ("pull-request.yml", "check"),
+                                                            ("pull-request.yml", "properdocs")}
+    for file, name, job in building:
+        checkout = next(step for step in job["steps"] if step.get("uses", "").startswith("actions/checkout@"))
+        assert checkout.get("with", {}).get("fetch-depth") == 0, f"{file}: {name}"
