@@ -16,7 +16,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from macros.editors import scaffold, translation
+from macros.editors import cms_config, scaffold, translation
 from macros.model.locale import LANGUAGES
 from macros.model.records import COLLECTIONS
 from macros.pages.render import language_root
@@ -207,6 +207,16 @@ def test_admin_refuses_a_repository_that_is_not_owner_slash_name(project_copy, t
                               "(e.g. bnv/htqt-site); nothing was written.\n")
     assert not (tmp_path / "site" / "admin").exists()
 
+
+def test_without_a_variable_the_repository_is_the_checkouts_github_origin(tmp_path, monkeypatch):
+    for variable in cms_config.REPOSITORY_VARIABLES:
+        monkeypatch.delenv(variable, raising=False)
+    subprocess.run(["git", "init", "-q", str(tmp_path)], check=True)
+    subprocess.run(["git", "-C", str(tmp_path), "remote", "add", "origin", "git@github.com:bnv/htqt-site.git"], check=True)
+    assert cms_config.github_backend(tmp_path)["repo"] == "bnv/htqt-site"
+    subprocess.run(["git", "-C", str(tmp_path), "remote", "set-url", "origin", "https://github.com/bnv/a'b.git"], check=True)
+    with pytest.raises(cms_config.NoRepository, match="set CMS_REPOSITORY"):
+        cms_config.github_backend(tmp_path)
 
 def test_admin_on_invalid_data_prints_the_located_problems(project_copy, tmp_path):
     record = project_copy / "partners" / "kr-mois.yml"

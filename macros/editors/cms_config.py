@@ -13,13 +13,12 @@ from __future__ import annotations
 import copy
 import os
 import re
-import subprocess
 from pathlib import Path
 
 import yaml
 
 from macros import messages
-from macros.reading import schemas
+from macros.reading import history, schemas
 from macros.pages.fieldref import field as described
 from macros.model.records import COLLECTIONS, SINGULAR
 
@@ -114,13 +113,8 @@ def _repository(root: Path) -> str:
 
 def _origin(root: Path) -> str:
     """The project checkout's own `origin` on GitHub, if it has one (a copy, or a machine without git, has none)."""
-    if not (root / ".git").exists():
-        return ""
-    try:
-        found = subprocess.run(["git", "-C", str(root), "remote", "get-url", "origin"], capture_output=True, text=True)
-    except FileNotFoundError:
-        return ""
-    match = re.search(r"github\.com[:/](.+?)(?:\.git)?$", found.stdout.strip())
+    found = history.git(root, "remote", "get-url", "origin") if (root / ".git").exists() else None
+    match = found and re.search(r"github\.com[:/](.+?)(?:\.git)?$", found.stdout.strip())
     return match.group(1) if match and REPOSITORY.fullmatch(match.group(1)) else ""
 
 
