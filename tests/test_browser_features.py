@@ -67,6 +67,16 @@ def test_activity_filters_narrow_the_list(browser, served_site):
     page.goto(served_site + "en/activities/?kind=talks")
     talks = [activity for activity in MODEL.activities.values() if activity.kind == "talks"]
     expect(page.locator(".timeline__item:visible")).to_have_count(len(talks))
+    expect(page.locator(".filters__count")).to_have_text(f"Showing {len(talks)} activit{'y' if len(talks) == 1 else 'ies'}")
+    page.close()
+
+
+def test_one_search_result_is_counted_in_the_singular_in_english(browser, served_site):
+    page = browser.new_page()
+    page.goto(served_site + "en/search/?q=MOIS")  # Korea's ministry: its own page
+    expect(page.locator(".search-status")).to_have_text("1 result for “MOIS”.", timeout=10_000)
+    page.goto(served_site + "en/search/?q=erex")
+    expect(page.locator(".search-status")).to_have_text("2 results for “erex”.", timeout=10_000)
     page.close()
 
 

@@ -36,6 +36,13 @@
     });
   }
 
+  /* The message an element holds in `attribute`, filled in; when the count is 1, its `attribute-one` if it has one
+     (English says "1 result", "1 activity"; Vietnamese has one form for every count). */
+  function message(element, attribute, values) {
+    var one = attribute + "-one";
+    return fill(element.getAttribute(values.count === 1 && element.hasAttribute(one) ? one : attribute), values);
+  }
+
   /* Comfort: applied at once, so that pages do not flash at the default size. */
   var MAX_SIZE = 2;
   function applyComfort() {
@@ -139,7 +146,7 @@
           heading.hidden = !section.querySelector(".timeline__item--context:not([hidden])");
         });
       });
-      status.textContent = fill(status.getAttribute("data-template"), { count: shown });
+      status.textContent = message(status, "data-template", { count: shown });
       setQuery(chosen);
     }
 
@@ -269,7 +276,7 @@
     var results = [], query = "", run = 0;
 
     function say(template, values) {
-      return fill(page.getAttribute(template), values);
+      return message(page, template, values);
     }
 
     function showNext() {
