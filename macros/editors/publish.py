@@ -89,13 +89,13 @@ def _mkdocs(root: Path, staging: Path) -> bool:
 def _end_group(child: subprocess.Popen) -> None:
     """End `child` and every process it started (they share its process group): politely, then for certain.
 
-    Returns once none is left, or GRACE seconds after the last one was killed.
+    Returns once none is left, at most twice GRACE seconds later.
     """
-    os.killpg(child.pid, signal.SIGTERM)
-    with suppress(subprocess.TimeoutExpired):
-        child.wait(GRACE)
-    deadline = time.monotonic() + GRACE
-    with suppress(ProcessLookupError):  # no process of the group is left
+    with suppress(ProcessLookupError):  # no process of the group is left (perhaps none was when Ctrl-C came)
+        os.killpg(child.pid, signal.SIGTERM)
+        with suppress(subprocess.TimeoutExpired):
+            child.wait(GRACE)
+        deadline = time.monotonic() + GRACE
         while time.monotonic() < deadline:
             os.killpg(child.pid, signal.SIGKILL)
             child.poll()  # reaps mkdocs itself, had it outlived SIGTERM
