@@ -102,9 +102,11 @@ class RecordPages(BasePlugin):
 
     @event_priority(-150)  # after i18n has set the language of this build
     def on_config(self, config: MkDocsConfig) -> None:
-        """Fail the build at once, with every located problem, if the data is invalid.
+        """Fail the build at once, with every located problem, if the data is invalid, or with one sentence if a
+        setting is not one (MACROS_LANG, SITE_URL, CONTACT_EMAIL).
 
-        Also hand the theme the interface words of the language being built.
+        Also say once why the pages are not dated by git, if they are not, and hand the theme the
+        interface words of the language being built.
         """
         try:
             messages.language()  # every message below needs it
