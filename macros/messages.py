@@ -728,10 +728,25 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "EDIT_PORT và PREVIEW_PORT cùng là {port}: trình biên tập và bản xem trước cần hai cổng khác nhau.",
     },
     "preview_not_started": {
-        "en": "The live preview was not started, as the data is invalid: mend the records above in the form, then "
-              "run `make serve` for the preview.",
-        "vi": "Bản xem trước chưa được khởi động vì dữ liệu không hợp lệ: hãy sửa các hồ sơ nêu trên trong biểu mẫu, "
-              "rồi chạy `make serve` để xem trước.",
+        "en": "The live preview was not started, as the data is invalid: mend the records above, then run "
+              "`make serve` for the preview.",
+        "vi": "Bản xem trước chưa được khởi động vì dữ liệu không hợp lệ: hãy sửa các hồ sơ nêu trên, rồi chạy "
+              "`make serve` để xem trước.",
+    },
+    "edit_in_form": {
+        "en": "Every file above can be mended in the form.",
+        "vi": "Mọi tệp nêu trên đều sửa được trong biểu mẫu.",
+    },
+    "edit_in_text_editor_one": {
+        "en": "The form cannot open {files}: mend it in a text editor; any other file above can be mended in the form.",
+        "vi": "Biểu mẫu không mở được {files}: hãy sửa tệp này bằng một trình soạn thảo văn bản; các tệp khác nêu "
+              "trên (nếu có) sửa được trong biểu mẫu.",
+    },
+    "edit_in_text_editor_other": {
+        "en": "The form cannot open {files}: mend them in a text editor; any other file above can be mended in the "
+              "form.",
+        "vi": "Biểu mẫu không mở được {files}: hãy sửa các tệp này bằng một trình soạn thảo văn bản; các tệp khác "
+              "nêu trên (nếu có) sửa được trong biểu mẫu.",
     },
     "preview_failed": {
         "en": "The live preview (mkdocs serve) stopped with exit code {code}, for the reason printed above; the "

@@ -283,9 +283,12 @@ def test_a_preview_that_stops_with_an_error_stops_edit_with_an_error(project_cop
                                    "above; the editor was stopped too.\n")
 
 
-def test_invalid_data_starts_the_editor_without_the_preview(project_copy):
+def test_invalid_data_starts_the_editor_without_the_preview_naming_what_the_form_cannot_open(project_copy):
     record = project_copy / "partners" / "kr-mois.yml"
     record.write_text(record.read_text(encoding="utf-8").replace("kind: government", "kind: governmnt"), encoding="utf-8")
+    twice = project_copy / "partners" / "kr-mpm.yml"
+    twice.write_text(twice.read_text(encoding="utf-8") + "kind: government\n", encoding="utf-8")
+    (project_copy / "activities" / "latin1.yml").write_bytes("title: Hội thảo".encode("utf-16"))
     port = free_port()
     editor = subprocess.Popen([sys.executable, "-m", "macros", "--root", str(project_copy), "edit"], text=True,
                               stdout=subprocess.PIPE, stderr=subprocess.PIPE,
@@ -298,7 +301,9 @@ def test_invalid_data_starts_the_editor_without_the_preview(project_copy):
         editor.terminate()
         _, errors = editor.communicate(timeout=10)
     assert "partners/kr-mois.yml:" in errors and "`governmnt` is not an allowed value" in errors
-    assert ("The live preview was not started, as the data is invalid: mend the records above in the form, then run "
+    assert ("The form cannot open activities/latin1.yml, partners/kr-mpm.yml: mend them in a text editor; any other "
+            "file above can be mended in the form.\n") in errors
+    assert ("The live preview was not started, as the data is invalid: mend the records above, then run "
             "`make serve` for the preview.") in errors
 
 

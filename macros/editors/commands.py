@@ -14,6 +14,7 @@ from pathlib import Path
 from macros import messages
 from macros.reading import dataset
 from macros.editors import admin, cms_config, local_backend
+from macros.editors.store import Store
 from macros.reading.problems import InvalidData
 
 # Where `edit` listens, unless these variables say otherwise: read by `edit` alone, so that a wrong value
@@ -85,10 +86,11 @@ def edit(args: argparse.Namespace) -> int:
     except (PortRefused, admin.BundleMissing) as refused:
         print(refused, file=sys.stderr)
         return 1
-    try:  # an invalid record can be mended in the form: say so, and start the editor all the same
+    try:  # invalid data: say which files the form can mend, and start the editor all the same
         dataset.load(args.root)
     except InvalidData as invalid:
         print(invalid.report(), file=sys.stderr)
+        print(_where_to_mend(args.root, invalid), file=sys.stderr)
         if preview_port:  # the preview's first build would fail, and with it the preview
             print(messages.text("preview_not_started"), file=sys.stderr)
             preview_port = None
@@ -118,6 +120,15 @@ def edit(args: argparse.Namespace) -> int:
         print(messages.text("preview_failed", code=code), file=sys.stderr)
         return 1
     return 0
+
+
+def _where_to_mend(root: Path, invalid: InvalidData) -> str:
+    """Which of the invalid files the form can open, and which need a text editor."""
+    files = {problem.file for problem in invalid.problems if not problem.pending}
+    outside = Store(root).outside_form(sorted(files))
+    if not outside:
+        return messages.text("edit_in_form")
+    return messages.plural("edit_in_text_editor", len(outside), files=", ".join(outside))
 
 
 def _ports(preview: bool) -> tuple[int, int | None]:

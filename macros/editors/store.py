@@ -115,6 +115,19 @@ class Store:
         data = {"id": match["id"], cms_config.TITLE_FIELD[match["collection"]]: title}
         return {"data": json.dumps(data, ensure_ascii=False), "file": {"path": path, "id": "unreadable"}}
 
+    def outside_form(self, files: list[str]) -> list[str]:
+        """Of the validator's `files`, those the form cannot open (not a record's `.yml`, or unreadable as one).
+
+        `make edit` names them, so that an editor knows which problems need a text editor.
+        """
+        def opens(path: str) -> bool:
+            try:
+                self._form_data(path, self.existing(path, RECORD))
+            except Refused:
+                return False
+            return True
+        return sorted({path for path in files if not opens(path)})
+
     def _form_data(self, path: str, content: bytes) -> dict:
         """The record as the form shows it, or Refused naming what keeps it out of the form (encoding, YAML)."""
         text, _ = self._decoded(path, content)
