@@ -10,7 +10,7 @@ from pathlib import Path
 
 from macros import messages
 from macros.editors import commands as editor_commands
-from macros.editors import publish, scaffold, translation
+from macros.editors import publish, scaffold, textfile, translation
 from macros.files import pdf, reports
 from macros.model.locale import LANGUAGES
 from macros.model.records import COLLECTIONS
@@ -132,7 +132,15 @@ def reviewed(args: argparse.Namespace) -> int:
         print(refused, file=sys.stderr)
         return 1
     for collection, record_id in records:
-        path = translation.mark_reviewed(args.root, collection, record_id, data)
+        try:
+            path = translation.mark_reviewed(args.root, collection, record_id, data)
+        except textfile.Changed:
+            print(messages.text("reviewed_changed", record=f"{collection}/{record_id}"), file=sys.stderr)
+            return 1
+        except OSError as unwritable:
+            print(messages.text("reviewed_unwritable", record=f"{collection}/{record_id}",
+                                error=unwritable.strerror or unwritable), file=sys.stderr)
+            return 1
         print(messages.text("reviewed_done", path=path.relative_to(args.root).as_posix()))
     return 0
 

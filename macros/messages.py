@@ -512,6 +512,18 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "status_unreviewed": {"en": "the English was never reviewed", "vi": "bản tiếng Anh chưa từng được duyệt"},
     "reviewed_done": {"en": "Marked as reviewed today: {path}", "vi": "Đã ghi nhận duyệt hôm nay: {path}"},
+    "reviewed_unwritable": {
+        "en": "{record} could not be marked as reviewed ({error}): its file was left as it was; make it writable "
+              "and run the command again.",
+        "vi": "Không ghi nhận duyệt được {record} ({error}): tệp được giữ nguyên; hãy cho phép ghi tệp rồi chạy lại "
+              "lệnh.",
+    },
+    "reviewed_changed": {
+        "en": "{record} was changed by another program while it was being marked as reviewed: its file was left "
+              "as that program wrote it; run the command again.",
+        "vi": "{record} bị một chương trình khác thay đổi trong lúc đang ghi nhận duyệt: tệp được giữ như chương "
+              "trình đó đã ghi; hãy chạy lại lệnh.",
+    },
     # the browser editor's local backend (macros/editors/store.py, local_backend.py): shown in the form
     "editor_conflict": {
         "en": "{path} was changed after you opened it (in another tab or on disk), in the same place as your "

@@ -42,6 +42,20 @@ BUILD_ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "MACROS_LANG": "en",  # E
              "SITE_URL": SITE_URL}
 
 
+def read_only(folder: Path) -> tuple[str, ...]:
+    """Make `folder` (made if missing) one nobody may write in; the command prefix under which root, too, obeys
+    that (util-linux's setpriv takes away the capability to override file permissions)."""
+    folder.mkdir(exist_ok=True)
+    folder.chmod(0o555)
+    return ("setpriv", "--bounding-set", "-dac_override,-dac_read_search") if os.geteuid() == 0 else ()
+
+
+def a_file(folder: Path) -> tuple[str, ...]:
+    """Put a file where the folder `folder` should be; no command prefix needed."""
+    folder.write_text("not a folder\n", encoding="utf-8")
+    return ()
+
+
 @pytest.fixture(autouse=True)
 def english_messages(monkeypatch):
     """Tests assert the English wording; a Vietnamese locale on the machine must not change it."""

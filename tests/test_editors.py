@@ -22,7 +22,7 @@ from macros.model.records import COLLECTIONS
 from macros.pages.render import language_root
 from macros.reading import dataset
 
-from conftest import BUILD_ENV, REPO
+from conftest import BUILD_ENV, REPO, read_only
 
 
 TODAY = datetime.date(2026, 11, 23)
@@ -335,6 +335,35 @@ def test_reviewed_takes_a_file_path_too(project_copy):
     record = yaml.safe_load(path.read_text(encoding="utf-8"))
     assert record["en_reviewed"].endswith(" " + translation.fingerprint(record))
     assert "COLLECTION/ID.yml" in run(project_copy, "reviewed", "--help").stdout
+
+
+def test_reviewed_keeps_every_other_byte_of_the_file_crlf_and_byte_order_mark_included(project_copy):
+    path = project_copy / "partners" / "kr-mpm.yml"
+    lines = [line for line in path.read_text(encoding="utf-8").splitlines() if not line.startswith("en_reviewed:")]
+    path.write_bytes(b"\xef\xbb\xbf" + "\r\n".join(lines).encode("utf-8") + b"\r\n")
+    before = path.read_bytes()
+    marked = run(project_copy, "reviewed", "partners/kr-mpm")
+    assert marked.returncode == 0, marked.stderr
+    after = path.read_bytes()
+    assert after.startswith(b"\xef\xbb\xbf") and after.count(b"\n") == after.count(b"\r\n") == before.count(b"\r\n") + 1
+    added = [line for line in after.split(b"\r\n") if line not in before.split(b"\r\n")]
+    assert len(added) == 1 and added[0].startswith(b'en_reviewed: "')
+    assert not list(path.parent.glob(".*partial*")), "no staged file left behind"
+
+
+def test_reviewed_in_a_folder_it_cannot_write_says_so_in_one_sentence_and_changes_nothing(project_copy):
+    folder = project_copy / "partners"
+    before = {path: path.read_bytes() for path in folder.iterdir()}
+    prefix = read_only(folder)
+    try:
+        refused = subprocess.run([*prefix, sys.executable, "-m", "macros", "--root", str(project_copy), "reviewed",
+                                  "partners/kr-mpm"], capture_output=True, text=True, env=BUILD_ENV)
+    finally:
+        folder.chmod(0o755)
+    assert refused.returncode == 1 and refused.stdout == ""
+    assert refused.stderr == ("partners/kr-mpm could not be marked as reviewed (Permission denied): its file was left "
+                              "as it was; make it writable and run the command again.\n")
+    assert {path: path.read_bytes() for path in folder.iterdir()} == before
 
 
 def test_reviewed_on_invalid_data_prints_the_located_problems(project_copy):

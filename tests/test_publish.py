@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import BUILD_ENV, REPO, copy_project
+from conftest import BUILD_ENV, REPO, a_file, copy_project, read_only
 from test_hostile import partner, snapshot, write
 
 
@@ -39,19 +39,6 @@ def test_the_built_site_is_readable_by_others_and_missing_parents_are_made(tmp_p
     assert result.returncode == 0, result.stderr[-2000:]
     assert [oct(folder.stat().st_mode & 0o777) for folder in (site.parent.parent, site.parent, site)] == ["0o755"] * 3
     assert (site / "index.html").is_file() and not list(site.parent.glob(".site-*"))
-
-
-def read_only(folder: Path) -> tuple[str, ...]:
-    """Make `folder` one nobody may write in; the command prefix under which root, too, obeys that (util-linux's
-    setpriv takes away the capability to override file permissions)."""
-    folder.mkdir()
-    folder.chmod(0o555)
-    return ("setpriv", "--bounding-set", "-dac_override,-dac_read_search") if os.geteuid() == 0 else ()
-
-
-def a_file(folder: Path) -> tuple[str, ...]:
-    folder.write_text("not a folder\n", encoding="utf-8")
-    return ()
 
 
 @pytest.mark.parametrize("make", [read_only, a_file], ids=lambda make: make.__name__)

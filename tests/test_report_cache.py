@@ -7,7 +7,6 @@ naming the folder.
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 from pathlib import Path
@@ -18,7 +17,7 @@ from macros.files import reports
 from macros.model.locale import LANGUAGES
 from macros.pages.render import language_root
 
-from conftest import BUILD_ENV, REPO
+from conftest import BUILD_ENV, REPO, a_file, read_only
 
 
 YEAR = 2023
@@ -71,19 +70,6 @@ def test_an_entry_zeroed_in_its_middle_is_printed_again_and_replaced(tmp_path, f
     assert result.returncode == 0 and result.stderr == ""
     assert printed(tmp_path / "second") == fresh
     assert sorted(entry.read_bytes() for entry in cache.glob("*.pdf")) == sorted(fresh.values())
-
-
-def read_only(cache: Path) -> tuple[str, ...]:
-    """Make `cache` a folder nobody may write in; the command prefix under which root, too, obeys that
-    (util-linux's setpriv takes away the capability to override file permissions)."""
-    cache.mkdir()
-    cache.chmod(0o555)
-    return ("setpriv", "--bounding-set", "-dac_override,-dac_read_search") if os.geteuid() == 0 else ()
-
-
-def a_file(cache: Path) -> tuple[str, ...]:
-    cache.write_text("not a folder\n", encoding="utf-8")
-    return ()
 
 
 def entries_that_are_folders(cache: Path) -> tuple[str, ...]:

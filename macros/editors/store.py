@@ -30,7 +30,7 @@ from http import HTTPStatus
 from pathlib import Path
 
 from macros import messages
-from macros.editors import cms_config, merge, normalise
+from macros.editors import cms_config, merge, normalise, textfile
 from macros.model.records import COLLECTIONS
 from macros.reading import dataset, images
 from macros.reading.load import read
@@ -41,7 +41,6 @@ MEDIA = re.compile(r"media/[a-z0-9][a-z0-9._-]*\.(?:jpg|jpeg|png|webp)")
 VERSION_FIELD = "_version"  # in the data the form is given: "<opening>/<digest of the file it was opened on>"
 _UNSEEN = "-"  # the opening of a record listed, not opened: only its digest can be checked
 _KEPT = 1000  # openings remembered: far more forms than one editor has open
-_BOM = b"\xef\xbb\xbf"
 
 
 class Refused(Exception):
@@ -138,7 +137,7 @@ class Store:
 
     def _decoded(self, path: str, content: bytes) -> tuple[str, bytes]:
         try:
-            return _text(content)
+            return textfile.decoded(content)
         except UnicodeDecodeError as error:
             raise self._unopenable(path, error) from None
 
@@ -166,12 +165,17 @@ class Store:
             if base != current:
                 mine = self._merged(path, base, mine, text, fields)
             try:
-                content = _encoded(normalise.written(mine, text, fields), encoding)
+                content = textfile.encoded(normalise.written(mine, text, fields), encoding)
             except normalise.Unwritable as unwritable:
                 raise Refused(messages.text("editor_unwritable", path=path, reason=unwritable)) from None
             if content != current:
                 self._check(path, content)
-                _write_whole(target, content, current)
+                try:
+                    textfile.write_whole(target, content, current)
+                except textfile.Changed:
+                    raise Refused(messages.text("editor_changed", path=path), HTTPStatus.CONFLICT) from None
+                except FileExistsError:
+                    raise Refused(messages.text("editor_exists", path=path), HTTPStatus.CONFLICT) from None
             if key:
                 self._remember(key, path, content)
 
@@ -201,7 +205,7 @@ class Store:
             theirs = normalise.record(text, fields)
         except normalise.Unwritable as unwritable:  # the file on disk was broken since the form opened it
             raise self._unopenable(path, unwritable) from None
-        together = merge.merged(normalise.record(_text(base)[0], fields), mine, theirs)
+        together = merge.merged(normalise.record(textfile.decoded(base)[0], fields), mine, theirs)
         if together.conflicts:
             raise Refused(messages.text("editor_conflict", path=path, places=together.places()), HTTPStatus.CONFLICT)
         return together.value
@@ -239,7 +243,7 @@ class Store:
                 raise Refused(messages.text("editor_media_exists", path=path, users=self._users(path)),
                               HTTPStatus.CONFLICT)
             target.parent.mkdir(exist_ok=True)
-            staged = _staged(target, content, target.suffix)  # Pillow is told the format by the name too
+            staged = textfile.staged(target, content, target.suffix)  # Pillow is told the format by the name too
             try:
                 found = images.problem(self.root, staged.relative_to(self.root).as_posix())
                 if found:
@@ -267,49 +271,3 @@ class Store:
         users = sorted(record.file for record in model.records()
                        if getattr(record, "image", None) and record.image.file == path)
         return messages.text("editor_media_users", records=", ".join(users)) if users else ""
-
-
-def _text(content: bytes) -> tuple[str, bytes]:
-    """A file's text with `\\n` line ends, and how it was stored (byte-order mark, line ends) to store it again."""
-    bom = content.startswith(_BOM)
-    text = content[len(_BOM) if bom else 0:].decode("utf-8")
-    crlf = "\r\n" in text
-    return text.replace("\r\n", "\n"), (_BOM if bom else b"") + (b"\r\n" if crlf else b"")
-
-
-def _encoded(text: str, encoding: bytes) -> bytes:
-    """`text` stored as the file was: its byte-order mark and its line ends kept."""
-    bom = encoding.startswith(_BOM)
-    if encoding.endswith(b"\r\n"):
-        text = text.replace("\n", "\r\n")
-    return (_BOM if bom else b"") + text.encode("utf-8")
-
-
-def _staged(target: Path, content: bytes, suffix: str = "") -> Path:
-    """`content` on disk in a new hidden file beside `target`, with the permissions a new file gets (the umask's).
-
-    Its name starts with a dot and does not end in `.yml`, so no build or check reads it as data.
-    """
-    staged = target.with_name(f".{target.stem}.{secrets.token_hex(4)}.partial{suffix}")
-    with os.fdopen(os.open(staged, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666), "wb") as file:
-        file.write(content)
-        file.flush()
-        os.fsync(file.fileno())
-    return staged
-
-
-def _write_whole(target: Path, content: bytes, expected: bytes | None) -> None:
-    """Put `content` at `target` in one rename, if the file still holds `expected` (None: no file yet)."""
-    staged = _staged(target, content)
-    try:
-        if expected is None:
-            os.link(staged, target)  # fails if the file appeared meanwhile
-            return
-        os.chmod(staged, target.stat().st_mode & 0o7777)
-        if target.read_bytes() != expected:
-            raise Refused(messages.text("editor_changed", path=target.name), HTTPStatus.CONFLICT)
-        os.replace(staged, target)
-    except FileExistsError:
-        raise Refused(messages.text("editor_exists", path=target.name), HTTPStatus.CONFLICT) from None
-    finally:
-        staged.unlink(missing_ok=True)

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from macros import messages
+from macros.editors import textfile
 from macros.model.locale import Text
 from macros.model.records import COLLECTIONS, DATA_SUFFIXES
 from macros.reading.dataset import Dataset
@@ -94,15 +95,19 @@ def record_address(address: str, data: Dataset) -> tuple[str, str]:
 
 def mark_reviewed(root: Path, collection: str, record_id: str, data: Dataset,
                   today: datetime.date | None = None) -> Path:
-    """Write today's review marker into the record's file, keeping every other line as it is."""
+    """Write today's review marker into the record's file, keeping every other line (and byte) as it is.
+
+    The file is replaced whole (`textfile.write_whole`); an OSError says why it could not be written.
+    """
     record = data.raw[collection][record_id]
     marker = f'{FIELD}: "{(today or datetime.date.today()).isoformat()} {fingerprint(record)}"'
     path = root / data.model.collection(collection)[record_id].file
-    text = path.read_text(encoding="utf-8")
+    content = path.read_bytes()
+    text, encoding = textfile.decoded(content)
     if _MARKER_LINE.search(text):
         text = _MARKER_LINE.sub(marker, text, count=1)
     else:
         text = re.sub(r"^(id: .*)$", rf"\1\n{marker}", text, count=1, flags=re.M)
-    path.write_text(text, encoding="utf-8")
+    textfile.write_whole(path, textfile.encoded(text, encoding), content)
     return path
 
