@@ -13,7 +13,6 @@ import re
 import subprocess
 import sys
 from contextlib import closing
-from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
