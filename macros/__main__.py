@@ -42,7 +42,16 @@ def validate(args: argparse.Namespace) -> int:
 
 
 def build(args: argparse.Namespace) -> int:
-    """Build the whole site, replacing the site folder only if the build succeeds."""
+    """Build the whole site, replacing the site folder only if the build succeeds.
+
+    The address is checked here first, as the raw setting: MkDocs strips tabs and line breaks from it and
+    stops with a traceback on a malformed host before the plugin could say what is wrong.
+    """
+    try:
+        _site_url(args.root)
+    except ValueError as refused:
+        print(refused, file=sys.stderr)
+        return 1
     return publish.build(args.root, args.site_dir or args.root / "site")
 
 

@@ -565,6 +565,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "⚠ cannot be opened in the form: mend the file in a text editor",
         "vi": "⚠ không mở được trong biểu mẫu: hãy sửa tệp bằng trình soạn thảo văn bản",
     },
+    "editor_not_written": {
+        "en": "{path} could not be written ({error}). Nothing was saved: make the folder writable (or free some "
+              "space), then save again.",
+        "vi": "Không ghi được {path} ({error}). Chưa có gì được lưu: hãy cho phép ghi vào thư mục (hoặc giải phóng "
+              "dung lượng), rồi lưu lại.",
+    },
     "editor_unwritable": {
         "en": "{path}: the form's content cannot be written ({reason}). Nothing was saved.",
         "vi": "{path}: không ghi được nội dung của biểu mẫu ({reason}). Chưa có gì được lưu.",
@@ -635,6 +641,26 @@ MESSAGES: dict[str, dict[str, str]] = {
     "build_unwritable": {
         "en": "The site cannot be built into {folder} ({error}): give with --site-dir a folder you may write in.",
         "vi": "Không dựng được trang vào {folder} ({error}): hãy chỉ ra bằng --site-dir một thư mục mà bạn có quyền ghi.",
+    },
+    "site_dir_holds_project": {
+        "en": "The site cannot be built into {folder}: that folder holds the project, which the build would replace. "
+              "Give with --site-dir a folder of its own, e.g. site/.",
+        "vi": "Không dựng được trang vào {folder}: thư mục đó chứa dự án, và việc dựng trang sẽ thay thế nó. Hãy chỉ ra "
+              "bằng --site-dir một thư mục riêng, ví dụ site/.",
+    },
+    "site_dir_not_folder": {
+        "en": "The site cannot be built into {folder}: it is a file or a link, not a folder. Give with --site-dir a "
+              "new folder, or a site built before.",
+        "vi": "Không dựng được trang vào {folder}: đó là một tệp hoặc liên kết, không phải thư mục. Hãy chỉ ra bằng "
+              "--site-dir một thư mục mới, hoặc một trang đã dựng trước đó.",
+    },
+    "site_dir_not_site": {
+        "en": "The site cannot be built into {folder}: it is not empty and has no {index} at its top, as every "
+              "built site has, so the build would delete files that are not a site. Give with --site-dir an empty "
+              "or new folder, or a site built before.",
+        "vi": "Không dựng được trang vào {folder}: thư mục không trống và không có {index} ở cấp trên cùng như mọi "
+              "trang đã dựng, nên việc dựng trang sẽ xóa những tệp không phải của trang. Hãy chỉ ra bằng --site-dir "
+              "một thư mục trống hoặc mới, hoặc một trang đã dựng trước đó.",
     },
     "interrupted": {
         "en": "Interrupted: the command stopped before it finished.",

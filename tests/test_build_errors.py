@@ -10,6 +10,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
+from macros import messages
 from conftest import BUILD_ENV, REPO, SITE_URL, mkdocs_build
 
 
@@ -162,3 +163,14 @@ def test_a_site_url_with_a_path_builds_and_prints(tmp_path):
                              capture_output=True, text=True, env={**BUILD_ENV, "SITE_URL": url}, cwd=REPO)
     assert printed.returncode == 0, printed.stderr
     assert (tmp_path / "reports" / "en" / "reports" / "2024.pdf").is_file()
+
+
+@pytest.mark.parametrize("url", ["https://[::1/", "https://example.gov.vn/\t/", "https://example.gov.vn/\n/"],
+                         ids=["broken-ipv6", "tab", "line-break"])
+def test_the_build_command_checks_the_address_as_given_before_mkdocs_reads_it(tmp_path, url):
+    """MkDocs strips tabs and line breaks from site_url and stops with a traceback on a broken IPv6 host."""
+    result = subprocess.run([sys.executable, "-m", "macros", "build", "--site-dir", str(tmp_path / "out")],
+                            capture_output=True, text=True, env={**BUILD_ENV, "SITE_URL": url}, cwd=REPO)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert result.stderr == messages.text_in("en", "bad_site_url", url=url) + "\n"
+    assert not (tmp_path / "out").exists()

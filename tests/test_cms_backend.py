@@ -436,11 +436,18 @@ def test_every_request_gets_a_status_and_a_message(backend, body, headers, statu
     assert backend.file(PARTNER) == (REPO / PARTNER).read_bytes()
 
 
+ALIAS_BOMB = b"id: zz-bad\na: &a [x, x, x, x, x, x, x, x, x]\n" + b"".join(
+    b"%s: &%s [%s]\n" % (name, name, b", ".join([b"*" + previous] * 9)) for previous, name in
+    zip([b"a", b"b", b"c", b"d", b"e", b"f", b"g", b"h"], [b"b", b"c", b"d", b"e", b"f", b"g", b"h", b"i"]))
+
+
 @pytest.mark.parametrize("content, words", [
     (b"id: zz-bad\nname: caf\xe9\n", "zz-bad.yml:2: the file is not UTF-8"),
     (b"id: zz-bad\nid: zz-bad\n", "zz-bad.yml:2:1: the field `id` appears twice"),
     (b"id: zz-bad\nname: [unclosed\n", "zz-bad.yml:3"),
-])
+    (b"", "zz-bad.yml"), (b"- a\n", "zz-bad.yml"), (b"5\n", "zz-bad.yml"), (b"\xef\xbb\xbf", "zz-bad.yml"),
+    (ALIAS_BOMB, "zz-bad.yml:2:4: YAML anchors (&name) are not allowed"),
+], ids=["not-utf8", "field-twice", "yaml-error", "empty", "a-list", "a-number", "bom-only", "alias-bomb"])
 def test_a_file_the_form_cannot_show_is_listed_named_and_never_overwritten(backend, content, words):
     path = "partners/zz-bad.yml"
     (backend.project / path).write_bytes(content)
@@ -453,3 +460,40 @@ def test_a_file_the_form_cannot_show_is_listed_named_and_never_overwritten(backe
     for form in ({"id": "zz-bad"}, {"id": "zz-bad", store.VERSION_FIELD: f"-/{'0' * 64}"}):
         assert backend.save(path, form)[0] in (409, 422)
     assert backend.file(path) == content
+
+
+def test_a_form_sent_with_aliases_is_refused_without_expanding_them(backend):
+    raw = ALIAS_BOMB.decode().replace("zz-bad", "fr-mtfp")
+    status, body = backend.call("persistEntry", {"dataFiles": [{"path": PARTNER, "raw": raw}]})
+    assert status == 422 and "YAML aliases (*name) are not allowed" in body["error"]
+    assert backend.file(PARTNER) == (REPO / PARTNER).read_bytes()
+
+
+def test_a_folder_the_editor_may_not_write_in_is_a_sentence_and_nothing_saved(backend, monkeypatch):
+    form = backend.open(PARTNER)
+    form["agreements"][0]["state"] = "expired"
+
+    def refused(*_):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(store.textfile, "staged", refused)
+    status, body = backend.save(PARTNER, form)
+    assert status == 500
+    assert body["error"] == ("partners/fr-mtfp.yml could not be written (Permission denied). Nothing was saved: make "
+                             "the folder writable (or free some space), then save again.")
+    status, body = backend.call("persistMedia", {"asset": asset("media/new.jpg", image())})
+    assert status == 500 and body["error"].startswith("media/new.jpg could not be written (Permission denied).")
+    assert backend.file(PARTNER) == (REPO / PARTNER).read_bytes()
+
+
+def test_a_refused_save_keeps_an_image_that_a_save_accepted_meanwhile_names(project_copy):
+    """Two saves sent the same new image: the second was told it was there and was accepted; the first, refused,
+    takes back only what no record names (the race a hostile editor found, made deterministic)."""
+    files = store.Store(project_copy)
+    assert files.add_image("media/shared.jpg", image())
+    assert files.add_image("media/alone.jpg", image("JPEG", "blue"))
+    record = project_copy / PARTNER
+    record.write_text(record.read_text(encoding="utf-8") + "# media/shared.jpg\n", encoding="utf-8")
+    files.remove_images(["media/shared.jpg", "media/alone.jpg"])
+    assert (project_copy / "media" / "shared.jpg").exists()
+    assert not (project_copy / "media" / "alone.jpg").exists()

@@ -214,9 +214,15 @@ def test_without_a_variable_the_repository_is_the_checkouts_github_origin(tmp_pa
     subprocess.run(["git", "init", "-q", str(tmp_path)], check=True)
     subprocess.run(["git", "-C", str(tmp_path), "remote", "add", "origin", "git@github.com:bnv/htqt-site.git"], check=True)
     assert cms_config.github_backend(tmp_path)["repo"] == "bnv/htqt-site"
-    subprocess.run(["git", "-C", str(tmp_path), "remote", "set-url", "origin", "https://github.com/bnv/a'b.git"], check=True)
-    with pytest.raises(cms_config.NoRepository, match="set CMS_REPOSITORY"):
-        cms_config.github_backend(tmp_path)
+    for address in ("https://github.com/bnv/htqt-site", "ssh://git@github.com/bnv/htqt-site.git"):
+        subprocess.run(["git", "-C", str(tmp_path), "remote", "set-url", "origin", address], check=True)
+        assert cms_config.github_backend(tmp_path)["repo"] == "bnv/htqt-site"
+    for address in ("https://github.com/bnv/a'b.git", "https://evil.example/github.com/bnv/htqt-site",
+                    "https://github.com.evil.example/bnv/htqt-site"):
+        subprocess.run(["git", "-C", str(tmp_path), "remote", "set-url", "origin", address], check=True)
+        with pytest.raises(cms_config.NoRepository, match="set CMS_REPOSITORY"):
+            cms_config.github_backend(tmp_path)
+
 
 def test_admin_on_invalid_data_prints_the_located_problems(project_copy, tmp_path):
     record = project_copy / "partners" / "kr-mois.yml"
@@ -289,6 +295,7 @@ def test_invalid_data_starts_the_editor_without_the_preview_naming_what_the_form
     twice = project_copy / "partners" / "kr-mpm.yml"
     twice.write_text(twice.read_text(encoding="utf-8") + "kind: government\n", encoding="utf-8")
     (project_copy / "activities" / "latin1.yml").write_bytes("title: Hội thảo".encode("utf-16"))
+    (project_copy / "partners" / "zz-empty.yml").write_bytes(b"")
     port = free_port()
     editor = subprocess.Popen([sys.executable, "-m", "macros", "--root", str(project_copy), "edit"], text=True,
                               stdout=subprocess.PIPE, stderr=subprocess.PIPE,
@@ -301,7 +308,7 @@ def test_invalid_data_starts_the_editor_without_the_preview_naming_what_the_form
         editor.terminate()
         _, errors = editor.communicate(timeout=10)
     assert "partners/kr-mois.yml:" in errors and "`governmnt` is not an allowed value" in errors
-    assert ("The form cannot open activities/latin1.yml, partners/kr-mpm.yml: mend them in a text editor; any other "
+    assert ("The form cannot open activities/latin1.yml, partners/kr-mpm.yml, partners/zz-empty.yml: mend them in a text editor; any other "
             "file above can be mended in the form.\n") in errors
     assert ("The live preview was not started, as the data is invalid: mend the records above, then run "
             "`make serve` for the preview.") in errors

@@ -271,3 +271,29 @@ def test_the_git_history_check_covers_yaml_files_staged_deletions_and_only_real_
         dataset.load(project_copy)
     messages = [problem.message for problem in refused.value.problems]
     assert len(messages) == 1 and messages[0].startswith("`partners/jp-erex` was published and its file is gone")
+
+
+def test_an_invalid_record_is_reported_as_invalid_never_as_gone(project_copy):
+    import subprocess
+
+    subprocess.run(["git", "init", "-q"], cwd=project_copy, check=True)
+    subprocess.run(["git", "-c", "user.name=t", "-c", "user.email=t@example.org", "add", "-A"], cwd=project_copy, check=True)
+    subprocess.run(["git", "-c", "user.name=t", "-c", "user.email=t@example.org", "commit", "-qm", "published"],
+                   cwd=project_copy, check=True)
+    path = project_copy / "partners" / "fr-mtfp.yml"
+    path.write_text(path.read_text(encoding="utf-8").replace("country: FR", "country: fr"), encoding="utf-8")
+    (project_copy / "partners" / "jp-erex.yml").write_text("", encoding="utf-8")
+    with pytest.raises(dataset.InvalidData) as refused:
+        dataset.load(project_copy)
+    files = {problem.file for problem in refused.value.problems}
+    assert files == {"partners/fr-mtfp.yml", "partners/jp-erex.yml"}, refused.value.report()
+
+
+def test_every_malformed_redirect_is_reported_not_only_the_first(project_copy):
+    (project_copy / "redirects.yml").write_text('"partners/A": partners/fr-mtfp\n"partners/b": "x y"\n'
+                                                "partners/zz-old: partners/nope\n", encoding="utf-8")
+    with pytest.raises(dataset.InvalidData) as refused:
+        dataset.load(project_copy)
+    lines = [str(problem) for problem in refused.value.problems]
+    assert len(lines) == 3, lines
+    assert [line.split(":")[1] for line in lines] == ["1", "2", "3"], lines

@@ -51,6 +51,40 @@ def test_a_parent_that_cannot_hold_the_site_is_refused_in_one_sentence(tmp_path,
     assert f"The site cannot be built into {parent} (" in result.stderr and "--site-dir" in result.stderr
 
 
+@pytest.mark.parametrize("target", ["project", "parent", "other-files", "a-file", "a-link"])
+def test_a_site_dir_that_is_not_a_site_is_refused_and_left_as_it_was(tmp_path, target):
+    """The swap replaces what is there: `--site-dir .` once replaced the whole project with the site."""
+    project = copy_project(tmp_path / "project")
+    site = {"project": project, "parent": tmp_path, "other-files": tmp_path / "thesis", "a-file": tmp_path / "notes.txt",
+            "a-link": tmp_path / "link"}[target]
+    if target == "other-files":
+        site.mkdir()
+        (site / "chapter-1.txt").write_text("months of work\n", encoding="utf-8")
+    elif target == "a-file":
+        site.write_text("notes\n", encoding="utf-8")
+    elif target == "a-link":
+        site.symlink_to(project / "content")
+    before = snapshot(tmp_path)
+    result = macros(project, "build", "--site-dir", str(site))
+    assert result.returncode == 1 and result.stdout == ""
+    assert result.stderr.startswith(f"The site cannot be built into {site.resolve() if target != 'a-link' else site}")
+    assert len(result.stderr.splitlines()) == 1, result.stderr
+    assert snapshot(tmp_path) == before
+
+
+def test_a_built_site_is_replaced_and_a_folder_named_like_the_old_backup_is_left_alone(tmp_path):
+    project = copy_project(tmp_path / "project")
+    site = tmp_path / "out"
+    backup = tmp_path / "out.previous"
+    backup.mkdir()
+    (backup / "keep.txt").write_text("not ours\n", encoding="utf-8")
+    for _ in range(2):  # into a new folder, then over the site it built
+        result = macros(project, "build", "--site-dir", str(site))
+        assert result.returncode == 0, result.stderr[-2000:]
+    assert (site / "index.html").is_file() and (backup / "keep.txt").read_text(encoding="utf-8") == "not ours\n"
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["out", "out.previous", "project"]
+
+
 def live_processes_mentioning(text: str) -> list[str]:
     """The command lines of the processes still running (zombies aside) whose command line holds `text`."""
     found = []

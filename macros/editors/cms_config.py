@@ -114,7 +114,8 @@ def _repository(root: Path) -> str:
 def _origin(root: Path) -> str:
     """The project checkout's own `origin` on GitHub, if it has one (a copy, or a machine without git, has none)."""
     found = history.git(root, "remote", "get-url", "origin") if (root / ".git").exists() else None
-    match = found and re.search(r"github\.com[:/](.+?)(?:\.git)?$", found.stdout.strip())
+    match = found and re.fullmatch(r"(?:https://(?:[^@/]+@)?github\.com/|(?:ssh://)?git@github\.com[:/])(.+?)(?:\.git)?/?",
+                                   found.stdout.strip())
     return match.group(1) if match and REPOSITORY.fullmatch(match.group(1)) else ""
 
 

@@ -18,11 +18,12 @@ import unicodedata
 import yaml
 from ruamel.yaml import YAML
 from ruamel.yaml.error import YAMLError
+from ruamel.yaml.events import AliasEvent
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.scalarstring import (DoubleQuotedScalarString, FoldedScalarString, LiteralScalarString,
                                       ScalarString)
 
-from macros.messages import text
+from macros import messages
 from macros.reading.load import MAX_DEPTH
 
 LONG = 80  # characters: a longer text is written as a folded block, one paragraph per line
@@ -45,7 +46,7 @@ def record(text: str, fields: list[dict]) -> dict:
     """The record a YAML text holds (the form's, or a file's), as the form means it: see `_pruned`."""
     data = _pruned(_read_sent(text), fields)
     if not isinstance(data, dict) or not data:
-        raise Unwritable(text("editor_no_record"))
+        raise Unwritable(messages.text("editor_no_record"))
     return data
 
 
@@ -64,16 +65,17 @@ def written(data: dict, existing: str | None, fields: list[dict]) -> str:
     _round_trip().dump(document, out)
     text = out.getvalue()
     if yaml.safe_load(text) != data:  # what the validator (PyYAML, YAML 1.1) will read is what the form meant
-        raise Unwritable(text("editor_meaning_changed"))
+        raise Unwritable(messages.text("editor_meaning_changed"))
     return text
 
 
 def _loaded(existing: str):
     """The file's text loaded round-trip (comments, quotes and order kept)."""
     try:
+        _refuse_aliases(existing)
         return _round_trip().load(existing)
     except (YAMLError, RecursionError) as error:
-        raise Unwritable(text("editor_not_yaml", error=_first_line(error))) from None
+        raise Unwritable(messages.text("editor_not_yaml", error=_first_line(error))) from None
 
 
 def _round_trip() -> YAML:
@@ -92,12 +94,21 @@ def _read_sent(sent: str):
     reader.constructor.add_constructor("tag:yaml.org,2002:timestamp",
                                        lambda constructor, node: constructor.construct_scalar(node))
     try:
+        _refuse_aliases(sent)
         data = reader.load(sent)
     except (YAMLError, RecursionError) as error:
-        raise Unwritable(text("editor_not_yaml", error=_first_line(error))) from None
+        raise Unwritable(messages.text("editor_not_yaml", error=_first_line(error))) from None
     if _depth(data) > MAX_DEPTH:
-        raise Unwritable(text("too_deep", limit=MAX_DEPTH))
+        raise Unwritable(messages.text("too_deep", limit=MAX_DEPTH))
     return data
+
+
+def _refuse_aliases(yaml_text: str) -> None:
+    """Unwritable if the text refers to an anchor: nine aliases of nine aliases… expand to billions of values
+    when loaded. The parser's events are read without loading anything; the validator refuses anchors too."""
+    for event in YAML(typ="safe", pure=True).parse(yaml_text):
+        if isinstance(event, AliasEvent):
+            raise Unwritable(f'{messages.text("alias")} — {messages.text("alias_hint")}')
 
 
 def _depth(value) -> int:

@@ -25,12 +25,17 @@ from macros import messages
 
 
 INTERRUPTED = 128 + signal.SIGINT  # 130: the status a shell gives a command stopped by Ctrl-C
+SITE_INDEX = "index.html"  # at the top of every built site: what makes a folder one the build may replace
 GRACE = 5  # seconds mkdocs has to end after SIGTERM, and its processes after SIGKILL
 
 
 def build(root: Path, site: Path) -> int:
     """Run `mkdocs build --strict` for `root` into a fresh folder, then replace `site`."""
+    refusal = _not_replaceable(root.resolve(), site)
     site = site.resolve()
+    if refusal:
+        print(refusal, file=sys.stderr)
+        return 1
     try:
         staging = _new_folder_beside(site)
     except OSError as refused:
@@ -51,6 +56,23 @@ def build(root: Path, site: Path) -> int:
         _swap(staging, site)
     print(messages.text("build_done", site=site))
     return 0
+
+
+def _not_replaceable(root: Path, site: Path) -> str | None:
+    """Why the folder `site` (as given: a link is refused) must not be replaced by the build, or None: it is
+    missing, empty or a built site.
+
+    The swap removes what was there, so `--site-dir .`, a folder holding the project or any folder of
+    other files would be lost; a site is recognised by the index page at its top.
+    """
+    if site.is_symlink() or site.exists() and not site.is_dir():
+        return messages.text("site_dir_not_folder", folder=site)
+    site = site.resolve()
+    if site == root or site in root.parents:
+        return messages.text("site_dir_holds_project", folder=site)
+    if site.is_dir() and any(site.iterdir()) and not (site / SITE_INDEX).is_file():
+        return messages.text("site_dir_not_site", folder=site, index=SITE_INDEX)
+    return None
 
 
 def _new_folder_beside(site: Path) -> Path:
@@ -113,10 +135,12 @@ def _uninterrupted():
 
 
 def _swap(staging: Path, site: Path) -> None:
-    """Put `staging` in the place of `site`, the previous site kept aside until the new one is in place."""
-    previous = site.with_name(site.name + ".previous")
-    shutil.rmtree(previous, ignore_errors=True)
+    """Put `staging` in the place of `site`, the previous site kept aside (in a new hidden folder, so that
+    nothing else is ever overwritten) until the new one is in place."""
     if site.exists():
-        site.rename(previous)
-    staging.rename(site)
-    shutil.rmtree(previous, ignore_errors=True)
+        previous = _new_folder_beside(site)
+        site.rename(previous)  # a folder renamed onto an empty one replaces it
+        staging.rename(site)
+        shutil.rmtree(previous, ignore_errors=True)
+    else:
+        staging.rename(site)

@@ -176,6 +176,8 @@ class Store:
                     raise Refused(messages.text("editor_changed", path=path), HTTPStatus.CONFLICT) from None
                 except FileExistsError:
                     raise Refused(messages.text("editor_exists", path=path), HTTPStatus.CONFLICT) from None
+                except OSError as error:
+                    raise _not_written(path, error) from None
             if key:
                 self._remember(key, path, content)
 
@@ -242,8 +244,11 @@ class Store:
                     return False
                 raise Refused(messages.text("editor_media_exists", path=path, users=self._users(path)),
                               HTTPStatus.CONFLICT)
-            target.parent.mkdir(exist_ok=True)
-            staged = textfile.staged(target, content, target.suffix)  # Pillow is told the format by the name too
+            try:
+                target.parent.mkdir(exist_ok=True)
+                staged = textfile.staged(target, content, target.suffix)  # Pillow is told the format by the name too
+            except OSError as error:
+                raise _not_written(path, error) from None
             try:
                 found = images.problem(self.root, staged.relative_to(self.root).as_posix())
                 if found:
@@ -258,9 +263,14 @@ class Store:
         return True
 
     def remove_images(self, paths: list[str]) -> None:
-        """Take back the images a refused save added."""
-        for path in paths:
-            (self.root / path).unlink(missing_ok=True)
+        """Take back the images a refused save added, except one a record now names: another save may have sent
+        the same image meanwhile, been told it was there already, and been accepted."""
+        with self.lock:
+            named = b"\n".join(file.read_bytes() for collection in COLLECTIONS
+                               for file in sorted((self.root / collection).glob("*.y*ml")) if file.is_file())
+            for path in paths:
+                if path.encode() not in named:
+                    (self.root / path).unlink(missing_ok=True)
 
     def _users(self, path: str) -> str:
         """The records that show the image `path`, as the refusal names them."""
@@ -271,3 +281,9 @@ class Store:
         users = sorted(record.file for record in model.records()
                        if getattr(record, "image", None) and record.image.file == path)
         return messages.text("editor_media_users", records=", ".join(users)) if users else ""
+
+
+def _not_written(path: str, error: OSError) -> Refused:
+    """A file the system would not let the editor write (a read-only folder, a full disk): nothing was saved."""
+    return Refused(messages.text("editor_not_written", path=path, error=error.strerror or error),
+                   HTTPStatus.INTERNAL_SERVER_ERROR)

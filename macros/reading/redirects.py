@@ -36,11 +36,10 @@ def load(root: Path, model: Model) -> tuple[dict[str, str], list[Problem]]:
         return {}, [document.problem((), messages.text("redirect_not_mapping"), messages.text("redirect_hint"))]
     redirects: dict[str, str] = {}
     for old, new in document.data.items():
-        for address in (old, new):
-            if not isinstance(address, str) or not _ADDRESS.fullmatch(address):
-                problems.append(document.problem((old,), messages.text("redirect_bad_address", address=address),
-                                                  messages.text("redirect_hint")))
-        if problems:
+        malformed = [address for address in (old, new) if not isinstance(address, str) or not _ADDRESS.fullmatch(address)]
+        problems += [document.problem((old,), messages.text("redirect_bad_address", address=address),
+                                      messages.text("redirect_hint")) for address in malformed]
+        if malformed:
             continue
         if _exists(model, old):
             problems.append(document.problem((old,), messages.text("redirect_old_exists", address=old),
@@ -66,7 +65,13 @@ def _unredirected(root: Path, redirects: dict[str, str], model: Model) -> list[P
     published = {address for name in deleted + committed if (address := _address(name))}
     return [Problem(FILE, None, None, messages.text("redirect_missing", address=address),
                     messages.text("redirect_missing_hint", address=address))
-            for address in sorted(published - set(redirects)) if not _exists(model, address)]
+            for address in sorted(published - set(redirects)) if not _exists(model, address) and not _on_disk(root, address)]
+
+
+def _on_disk(root: Path, address: str) -> bool:
+    """Whether the record's file is there, valid or not: an invalid record is reported as such, never as gone."""
+    collection, _, record_id = address.partition("/")
+    return any((root / collection / f"{record_id}{suffix}").exists() for suffix in DATA_SUFFIXES)
 
 
 def _git(root: Path, *arguments: str) -> list[str]:
