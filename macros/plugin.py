@@ -120,7 +120,7 @@ class RecordPages(BasePlugin):
         lang = config.plugins["i18n"].current_language
         if self.data.history_note and lang == LANGUAGES[0]:  # once a build; information, not a warning (--strict)
             get_plugin_logger("records").info(self.data.history_note)
-        self.last_date = self.data.model.last_date().first_day().isoformat()  # MkDocs needs a day
+        self.last_date = self.data.model.as_of().first_day().isoformat()  # MkDocs needs a day
         email = config.extra.get("contact_email", "")
         if email and not EMAIL.fullmatch(email):
             raise PluginError(messages.text("bad_contact_email", email=email))

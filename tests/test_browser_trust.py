@@ -44,14 +44,17 @@ FIGURES = {  # (language) → texts the home page's figures must show, in order
            f"{len(SIGNED)} thỏa thuận đã ký", "1 thỏa thuận khác đang đàm phán", "đã hết thời hạn",
            f"{len(SINCE)} hoạt động từ khi Đề án được phê duyệt", "từ ngày 15/11/2022",
            f"{len(MODEL.activities) - len(SINCE)} hoạt động trước đó được nêu làm bối cảnh",
-           "13% nhiệm vụ của Kế hoạch năm 2024 đã hoàn thành", "1/8 nhiệm vụ", "tính đến 08/08/2024",
-           "Thời hạn kế hoạch đã kết thúc ngày 31/12/2024"],
+           "1/8", "nhiệm vụ của Kế hoạch năm 2024 được báo cáo hoàn thành",
+           "7 nhiệm vụ chưa có báo cáo nào sau ngày 09/01/2024", "kế hoạch có thể có thêm nhiệm vụ khác",
+           "Thời hạn kế hoạch đã kết thúc ngày 31/12/2024", "tính đến ngày 08/08/2024",
+           "lần gần nhất ngày 24/11/2026"],
     "en": [f"{len(COOPERATING)} partners with recorded cooperation", f"of {len(MODEL.partners)} bodies named",
            f"{len(SIGNED)} agreements signed", "1 more in negotiation", "the stated term of 1 has ended",
            f"{len(SINCE)} activities since the programme was approved", "on 15 November 2022",
            f"{len(MODEL.activities) - len(SINCE)} earlier ones are shown as context",
-           "13% of the 2024 Plan’s tasks done", "1 of 8 tasks", "as of 8 August 2024",
-           "The plan’s period ended on 31 December 2024"],
+           "1 of 8", "tasks of the 2024 Plan reported done", "7 with no report since 9 January 2024",
+           "the plan may hold more", "The plan’s period ended on 31 December 2024", "as of 8 August 2024",
+           "on 24 November 2026"],
 }
 PLAN_ENDED = {"vi": "Thời hạn của kế hoạch đã kết thúc ngày 31/12/2024", "en": "This plan’s period ended on 31 December 2024"}
 TERM_ENDED = {"vi": "Đã hết thời hạn ghi trong văn bản (31/12/2025); nguồn không nêu việc gia hạn",
@@ -85,8 +88,9 @@ def test_key_figures_say_what_they_count_and_how_old_they_are(browser, served_si
         positions = [shown.find(text) for text in FIGURES[lang]]
         assert -1 not in positions, [text for text, at in zip(FIGURES[lang], positions) if at < 0]
         assert positions == sorted(positions)
-        assert "24/11/2026" in text_of(page, ".key-figures__as-of") or "24 November 2026" in text_of(
-            page, ".key-figures__as-of")  # the data's newest date: the editors' last check
+        assert "%" not in shown, "a progress figure is never a bare percentage"
+        as_of = text_of(page, ".key-figures__as-of")  # the data's date, then the editors' check: two facts, each named
+        assert MODEL.as_of().format(lang) in as_of and MODEL.checked_on().format(lang) in as_of
 
 
 def test_the_partners_page_and_the_open_data_count_the_same_way(browser, served_site, built_site):
@@ -118,6 +122,37 @@ def test_an_ended_plan_and_an_ended_term_say_so(browser, served_site, lang):
         expect(page.locator(".plan-ended")).to_have_count(0)  # the programme runs to 2026
     with closing(open_page(browser, served_site, root + "partners/fr-mtfp/")) as page:
         assert TERM_ENDED[lang] in text_of(page, ".agreement")
+
+
+NO_REPORT = {"vi": "Chưa có báo cáo nào sau ngày 09/01/2024", "en": "No report since 9 January 2024"}
+DUE_PASSED = {"vi": "Hạn 2025 — không có báo cáo sau đó", "en": "Due 2025 — no later report"}
+
+
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["375", "1280"])
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_tasks_nobody_reported_on_are_unknown_never_drawn_or_counted_as_not_done(browser, served_site, lang, viewport):
+    """One task of the 2024 Plan is reported done; the seven others have no source after 9 January 2024."""
+    plan = MODEL.plans["ke-hoach-2024"]
+    checked = MODEL.checked_on()
+    with closing(open_page(browser, served_site, language_root(lang) + "plans/ke-hoach-2024/", viewport)) as page:
+        rows = page.locator("#chart-progress .chart__group")
+        expect(rows).to_have_count(len(plan.task_groups))
+        for row, group in zip(rows.all(), plan.task_groups):
+            text = " ".join(row.inner_text().split())
+            assert text.startswith(f"{group.number}. {group.text.get(lang)}"), text  # named, not "Group 2"
+            assert "%" not in text
+            parts = row.locator("rect.progress__part")
+            widths = {name.split("--")[1]: float(rect.get_attribute("width"))
+                      for rect in parts.all() for name in rect.get_attribute("class").split() if "--" in name}
+            progress = group.progress(checked)
+            assert widths == {outcome: pytest.approx(100 * count / progress.total, abs=0.01)
+                              for outcome, count, _ in progress.parts()}
+            if not progress.done:  # nothing reported done: drawn as unreported, never as an empty bar
+                assert set(widths) == {"no-later-report"} and NO_REPORT[lang].lower()[:12] in text.lower()
+        statuses = [" ".join(status.inner_text().split()) for status in page.locator(".plan-item__status").all()]
+        assert sum(NO_REPORT[lang] in status for status in statuses) == 7
+        assert sum(DUE_PASSED[lang] in status for status in statuses) == 1  # the MIC task, due 2025
+        assert not any(word in " ".join(statuses) for word in ("Chưa hoàn thành", "Not done", "0%", "0 %"))
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)

@@ -58,7 +58,9 @@ def test_the_2024_plan_has_its_four_groups_and_evidence():
     accsm = MODEL.element("ke-hoach-2024/tham-du-accsm-22")
     assert accsm.status == "done"
     assert [activity.id for activity in accsm.evidence] == ["2024-08-accsm-22-brunei"]
-    assert plan.progress() == (1, 8)
+    progress = plan.progress(MODEL.checked_on())
+    assert (progress.done, progress.total, progress.counts["no-later-report"]) == (1, 8, 7)
+    assert progress.since["no-later-report"].iso() == "2024-01-09"
 
 
 def test_labels_exist_in_both_languages():
@@ -93,8 +95,8 @@ SEED_FACTS = [
      ["9/QĐ-BNV", "9 January 2024", "Vũ Chiến Thắng", "Deputy Minister"]),
     ("plans/de-an-2022-2026/", ["chuyên nghiệp, trách nhiệm, năng động và hiệu quả", "Tôn giáo", "896/QĐ-BNV"],
      ["professional, responsible, dynamic and effective", "896/QĐ-BNV", "2022–2026"]),
-    ("plans/ke-hoach-2024/", ["ACCSM 22", "MIC", "Hàn Quốc", "Hoàn thành", "1/8 nhiệm vụ hoàn thành"],
-     ["ACCSM 22", "MIC", "Korea", "Done", "1 of 8 tasks done", "Due: 2025"]),
+    ("plans/ke-hoach-2024/", ["ACCSM 22", "MIC", "Hàn Quốc", "Được báo cáo hoàn thành", "1/8 nhiệm vụ được báo cáo hoàn thành"],
+     ["ACCSM 22", "MIC", "Korea", "Reported done", "1 of 8 tasks reported done", "Due 2025 — no later report"]),
     ("partners/jp-erex/", ["erex", "nguồn không nêu ngày ký"], ["erex", "date not given in the source"]),
     ("partners/fr-mtfp/", ["tháng 3/2022", "Đang có hiệu lực", "Hà Nội"], ["March 2022", "In force", "Hanoi"]),
     ("partners/ae-moca/", ["Đang đàm phán", "03/05/2024"], ["In negotiation", "3 May 2024"]),

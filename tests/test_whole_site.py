@@ -101,7 +101,7 @@ def test_two_builds_are_identical_whatever_the_time_zone(tmp_path):
 
 
 def test_the_sitemap_is_dated_by_the_data_not_the_clock(built_site):
-    last = dataset.load(REPO).model.last_date().iso()
+    last = dataset.load(REPO).model.as_of().iso()
     namespace = {"sitemap": "http://www.sitemaps.org/schemas/sitemap/0.9"}
     root = ElementTree.parse(built_site / "sitemap.xml").getroot()
     dates = {element.text for element in root.iterfind(".//sitemap:lastmod", namespace)}

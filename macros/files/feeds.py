@@ -46,8 +46,8 @@ def feeds(model: Model, lang: str, site_url: str, site_name: str) -> dict[str, b
     generator.author(name=said["publisher"], uri=root)  # RFC 4287 §4.1.1: a feed or each entry names its author
     generator.description(said["feed_description"])
     generator.language(lang)
-    generator.updated(_moment(model.last_date()))
-    generator.lastBuildDate(_moment(model.last_date()))
+    generator.updated(_moment(model.as_of()))
+    generator.lastBuildDate(_moment(model.as_of()))
     for activity in reversed(model.activities_newest_first()):  # feedgen puts the last added first
         _entry(generator.add_entry(), activity, lang, root)
     written = {}
@@ -82,7 +82,7 @@ def ics(model: Model, lang: str, site_url: str, site_name: str) -> dict[str, byt
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
     cal.add("x-wr-calname", f"{site_name} — {said['activities']}")
-    stamp = _moment(model.last_date())
+    stamp = _moment(model.as_of())
     for activity in model.activities_newest_first():
         event = icalendar.Event()
         # the id is permanent, so is the UID; each language's calendar has its own, so that a client

@@ -21,12 +21,13 @@ from dataclasses import dataclass
 
 from macros.model.figures import key_figures
 from macros.model.locale import LANGUAGES
-from macros.model.records import COLLECTIONS, SINGULAR
+from macros.model.records import COLLECTIONS, SINGULAR, Model
 from macros.reading import schemas
 from macros.reading.dataset import Dataset
 
 
 FOLDER = "data"
+PROGRESS = "plan-progress"  # data/plan-progress.json and its schema
 LICENCE = {"name": "Creative Commons Attribution 4.0 International (CC BY 4.0)",
            "url": "https://creativecommons.org/licenses/by/4.0/"}
 LIST_SEPARATOR, FIELD_SEPARATOR = " | ", "; "
@@ -74,13 +75,35 @@ def _downloads(data: Dataset) -> list[Download]:
         files.append(Download(f"{FOLDER}/schemas/{schema_file.name}", "schema", name, "", schema_file.read_bytes()))
     common = schemas.SCHEMA_DIR / "common.schema.json"
     files.append(Download(f"{FOLDER}/schemas/{common.name}", "schema", "", "", common.read_bytes()))
+    files.append(Download(f"{FOLDER}/{PROGRESS}.json", "progress", "", "", _json(plan_progress(data.model))))
+    progress_schema = schemas.SCHEMA_DIR / f"{PROGRESS}.schema.json"
+    files.append(Download(f"{FOLDER}/schemas/{progress_schema.name}", "progress-schema", "", "", progress_schema.read_bytes()))
     return files
+
+
+def plan_progress(model: Model) -> dict:
+    """Every annual plan's items with the outcome the site shows (`PlanElement.outcome`), so that a re-user
+    computes the same figures: what a source reported, and where nothing was reported after a deadline."""
+    checked = model.checked_on()
+    plans = sorted((plan for plan in model.plans.values() if plan.task_groups), key=lambda plan: plan.period[0].sort_key())
+    return {
+        "as_of": model.as_of().iso(),
+        "records_checked": checked.iso(),
+        "plans": [{
+            "plan": plan.id,
+            "period_end": (plan.period[1] or plan.period[0]).iso(),
+            "counts": plan.progress(checked).counts,
+            "items": [{"id": item.id, "group": item.group.id, "status": item.status, "status_as_of": item.status_as_of.iso(),
+                       **({"due": item.due.iso()} if item.due else {}), "deadline": item.deadline.iso(),
+                       "outcome": item.outcome(checked)} for item in plan.items()],
+        } for plan in plans],
+    }
 
 
 def _dataset(data: Dataset) -> dict:
     return {
         "version": data.version,
-        "generated": data.model.last_date().iso(),
+        "generated": data.model.as_of().iso(),
         "licence": LICENCE,
         "figures": key_figures(data.model).as_data(),
         "languages": list(LANGUAGES),

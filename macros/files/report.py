@@ -23,6 +23,7 @@ from macros.model.records import Activity, Agreement, Model, Partner, Plan, Plan
 class YearReport:
     year: int
     as_of: PartialDate
+    checked: PartialDate  # the day editors last checked the records: what has ended is judged against it
     programme: Plan | None
     plans: list[Plan]                           # the annual plans of the year (usually one, or none)
     activities: list[Activity]                  # started in the year, oldest first
@@ -72,7 +73,7 @@ def year_report(model: Model, year: int) -> YearReport:
     for _, agreement in agreements + negotiations:
         cited += agreement.sources
     return YearReport(
-        year=year, as_of=model.as_of(), programme=programme, plans=plans, activities=activities,
+        year=year, as_of=model.as_of(), checked=model.checked_on(), programme=programme, plans=plans, activities=activities,
         agreements=agreements, negotiations=negotiations, figures=key_figures(model),
         year_figures=year_figures(model, year), per_year=charts.activities_per_year(model),
         per_region=charts.activities_per_region(model, year), sources=list(dict.fromkeys(cited)),

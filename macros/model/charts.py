@@ -9,7 +9,8 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from macros.model.records import Model, Plan, percent
+from macros.model.locale import PartialDate
+from macros.model.records import Model, Plan, Progress, TaskGroup
 from macros.model.regions import REGIONS
 
 
@@ -36,6 +37,15 @@ def activities_per_region(model: Model, year: int | None = None) -> list[Bar]:
     return [Bar(region, counts[region], f"partners/#region-{region}") for region in REGIONS if counts[region]]
 
 
-def group_progress(plan: Plan) -> list[Bar]:
-    """Each task group's share of items done, in percent."""
-    return [Bar(str(group.number), percent(*group.progress()), f"{plan.path}#{group.anchor}") for group in plan.task_groups]
+@dataclass(frozen=True)
+class GroupProgress:
+    """One task group's row of the plan's chart: its items by outcome, never a bare share."""
+
+    group: TaskGroup
+    progress: Progress
+    link: str
+
+
+def group_progress(plan: Plan, checked: PartialDate) -> list[GroupProgress]:
+    """Each task group's items by what the sources report of them, as of the records' check."""
+    return [GroupProgress(group, group.progress(checked), f"{plan.path}#{group.anchor}") for group in plan.task_groups]

@@ -10,15 +10,19 @@ figure never means one thing in one place and another elsewhere:
   negotiated are counted apart, and a signed one whose stated term has ended
   with no renewal reported is said to be so;
 - activities since the programme was approved; earlier ones are context;
-- the share of an annual plan's items done, with the date of the newest
-  source reporting a status, and whether the plan's period has ended;
+- an annual plan's items by what the sources report of them (`Progress`): reported
+  done, reported in progress, planned while their deadline is ahead, and with no
+  report since a date once it has passed (unknown, never "not done"); the items
+  are those the sources list, and the plan may hold more;
 - for one year (the annual report): the activities that started in it (those
   before the programme's approval counted apart), their partners and those
   partners' countries, and the agreements of the year (`Agreement.of_year`:
   signed, within their stated term, or reported that year), those in
   negotiation counted apart.
 
-Every date is the data's own (`Model.as_of`), never the build's clock.
+Every date is the data's own, never the build's clock: the data's date
+(`Model.as_of`, the newest date a source reports) and, for what has ended since,
+the day editors last checked the records (`Model.checked_on`).
 """
 
 from __future__ import annotations
@@ -26,21 +30,31 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from macros.model.locale import PartialDate
-from macros.model.records import Model, Plan
+from macros.model.records import Model, Plan, Progress
 
 
 @dataclass(frozen=True)
 class PlanFigure:
     plan: Plan
-    done: int
-    total: int
+    progress: Progress
     status_date: PartialDate | None
-    ended: PartialDate | None  # the period's last day, when the data reaches past it
+    ended: PartialDate | None  # the period's last day, when the records were checked after it
+
+    def as_data(self) -> dict:
+        """The figure as the open data publishes it: each part with the newest date of its reports."""
+        return {
+            "plan": self.plan.id, "items_counted": self.progress.total,
+            "items": {outcome: {"count": count, "latest_report": since.iso()}
+                      for outcome, count, since in self.progress.parts()},
+            "latest_status_reported": self.status_date.iso() if self.status_date else None,
+            "period_ended": self.ended.last_day().isoformat() if self.ended else None,
+        }
 
 
 @dataclass(frozen=True)
 class KeyFigures:
     as_of: PartialDate
+    checked: PartialDate
     bodies: int
     cooperating: int
     countries: int
@@ -57,6 +71,7 @@ class KeyFigures:
         """The figures as the open data publishes them, each beside its definition."""
         return {
             "as_of": self.as_of.iso(),
+            "records_checked": self.checked.iso(),
             "partners_named": self.bodies,
             "partners_with_recorded_cooperation": self.cooperating,
             "countries_of_those_partners": self.countries,
@@ -66,11 +81,7 @@ class KeyFigures:
             "programme_approved": self.approved.iso() if self.approved else None,
             "activities_since_programme_approval": self.since_approval,
             "activities_before_programme_approval": self.before_approval,
-            "annual_plan": None if self.plan is None else {
-                "plan": self.plan.plan.id, "items_done": self.plan.done, "items_counted": self.plan.total,
-                "latest_status_reported": self.plan.status_date.iso() if self.plan.status_date else None,
-                "period_ended": self.plan.ended.last_day().isoformat() if self.plan.ended else None,
-            },
+            "annual_plan": None if self.plan is None else self.plan.as_data(),
             "definitions": DEFINITIONS,
         }
 
@@ -92,16 +103,22 @@ DEFINITIONS = {
     "countries_of_those_partners": "countries where the partners with recorded cooperation are based",
     "agreements_signed": "agreements signed, in force or expired; those in negotiation are counted apart",
     "activities_since_programme_approval": "activities that started on or after the day the programme was approved",
-    "annual_plan": "the latest annual plan: its items done among those not cancelled, the newest status date "
-                   "its sources report, and the last day of its period if the data reaches past it",
-    "as_of": "the newest date the data states, the days editors checked records included",
+    "annual_plan": "the latest annual plan's items that the sources list (the plan may hold more), cancelled ones "
+                   "aside, by outcome: done or in-progress as a source reported; planned while the item's deadline "
+                   "(its due date, else the end of the plan's period) is after records_checked; no-later-report once "
+                   "the deadline passed before records_checked with no report after it (unknown, not 'not done'); "
+                   "each with the newest date its items' status was reported",
+    "as_of": "the data's date: the newest date a source reports (a source's date, or the date a status, state or "
+             "legal force is reported as of)",
+    "records_checked": "the day editors last checked the records against the sources; whether a deadline or a term "
+                       "has passed is judged against it",
     "year_agreements": "agreements signed in the year, within their stated term during it, or whose state a source "
                        "reported in it",
 }
 
 
 def key_figures(model: Model) -> KeyFigures:
-    as_of = model.as_of()
+    as_of, checked = model.as_of(), model.checked_on()
     cooperating = [partner for partner in model.partners.values() if partner.activities or partner.agreements]
     agreements = [agreement for partner in model.partners.values() for agreement in partner.agreements]
     signed = [agreement for agreement in agreements if agreement.concluded]
@@ -109,18 +126,19 @@ def key_figures(model: Model) -> KeyFigures:
     since = [activity for activity in model.activities.values() if not activity.before_programme]
     return KeyFigures(
         as_of=as_of,
+        checked=checked,
         bodies=len(model.partners),
         cooperating=len(cooperating),
         countries=len({partner.country for partner in cooperating if partner.country}),
         signed=len(signed),
-        signed_term_ended=sum(1 for agreement in signed if agreement.term_ended(as_of)),
+        signed_term_ended=sum(1 for agreement in signed if agreement.term_ended(checked)),
         negotiating=sum(1 for agreement in agreements if agreement.state == "in-negotiation"),
         agreements_as_of=max((agreement.state_as_of for agreement in agreements), key=PartialDate.sort_key,
                              default=None),
         approved=approved,
         since_approval=len(since),
         before_approval=len(model.activities) - len(since),
-        plan=_plan_figure(model.current_plan(), as_of),
+        plan=_plan_figure(model.current_plan(), checked),
     )
 
 
@@ -138,12 +156,11 @@ def year_figures(model: Model, year: int) -> YearFigures:
         countries=len({partner.country for partner in partners.values() if partner.country}),
         agreements=sum(agreement.concluded for agreement in agreements),
         negotiating=sum(agreement.state == "in-negotiation" for agreement in agreements),
-        plans=[_plan_figure(plan, model.as_of()) for plan in model.annual_plans(year)],
+        plans=[_plan_figure(plan, model.checked_on()) for plan in model.annual_plans(year)],
     )
 
 
-def _plan_figure(plan: Plan | None, as_of: PartialDate) -> PlanFigure | None:
+def _plan_figure(plan: Plan | None, checked: PartialDate) -> PlanFigure | None:
     if plan is None:
         return None
-    done, total = plan.progress()
-    return PlanFigure(plan, done, total, plan.status_date(), plan.ended(as_of))
+    return PlanFigure(plan, plan.progress(checked), plan.status_date(), plan.ended(checked))

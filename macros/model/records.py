@@ -175,6 +175,25 @@ class PlanElement:
         return f"{self.plan.id}/{self.id}"
 
     @property
+    def deadline(self) -> PartialDate:
+        """When the item was to be carried out by: its due date, else the end of its plan's period."""
+        return self.due or self.plan.period[1] or self.plan.period[0]
+
+    def outcome(self, checked: PartialDate) -> str:
+        """What the sources let a reader say of the item, as of the day the records were checked.
+
+        Done and cancelled are what a source reported. Planned and in progress stay so while the item's
+        deadline is ahead; once it has passed and the latest report predates it, the outcome is unknown:
+        NO_LATER_REPORT ("no report since …"), never "not done".
+        """
+        if self.status in ("done", "cancelled"):
+            return self.status
+        overdue = self.deadline.last_day() < checked.first_day()
+        if overdue and self.status_as_of.last_day() <= self.deadline.last_day():
+            return NO_LATER_REPORT
+        return self.status
+
+    @property
     def anchor(self) -> str:
         """Its id on its plan's page: prefixed, so that no data id can take one of the page's own (`sources`…)."""
         return f"item-{self.id}"
@@ -187,8 +206,8 @@ class TaskGroup:
     number: int
     items: list[PlanElement]
 
-    def progress(self) -> tuple[int, int]:
-        return _progress(self.items)
+    def progress(self, checked: PartialDate) -> Progress:
+        return Progress.of(self.items, checked)
 
     @property
     def anchor(self) -> str:
@@ -223,8 +242,8 @@ class Plan(Record):
     def items(self) -> list[PlanElement]:
         return [item for group in self.task_groups for item in group.items]
 
-    def progress(self) -> tuple[int, int]:
-        return _progress(self.items())
+    def progress(self, checked: PartialDate) -> Progress:
+        return Progress.of(self.items(), checked)
 
     def status_date(self) -> PartialDate | None:
         """The newest date of the sources that report its items' statuses."""
@@ -234,6 +253,12 @@ class Plan(Record):
         """The last day of the plan's period, if the data reaches past it; else None (the period is current)."""
         end = self.period[1] or self.period[0]
         return end if end.last_day() < as_of.first_day() else None
+
+    def years_without_annual_plan(self) -> list[int]:
+        """The years of a programme's period for which the data holds no annual plan (the sources name none)."""
+        end = self.period[1] or self.period[0]
+        planned = {annual.period[0].year for annual in self.annual_plans}
+        return [year for year in range(self.period[0].year, end.year + 1) if year not in planned]
 
     @property
     def approved(self) -> PartialDate | None:
@@ -288,15 +313,37 @@ class Activity(Record):
         return (self.start.sort_key(), self.id)
 
 
-def percent(done: int, total: int) -> int:
-    """A share as a whole percentage, halves rounded up (1 of 8 is 13 %)."""
-    return (200 * done + total) // (2 * total) if total else 0
+NO_LATER_REPORT = "no-later-report"  # an item's outcome once its deadline passed with no report after it
+OUTCOMES = ("done", "in-progress", "suspended", "planned", NO_LATER_REPORT)  # in the order a progress figure shows them
 
 
-def _progress(items: list[PlanElement]) -> tuple[int, int]:
-    """(done, counted): cancelled items leave the count instead of lowering the share."""
-    counted = [item for item in items if item.status != "cancelled"]
-    return sum(item.status == "done" for item in counted), len(counted)
+@dataclass(frozen=True)
+class Progress:
+    """A plan's (or a task group's) items by what the sources report of them, as of the records' check.
+
+    Never a bare share: an item nobody reported on after its deadline is counted as unknown
+    (NO_LATER_REPORT, with the date of its latest report), not as not done. Cancelled items leave the count.
+    """
+
+    counts: dict[str, int]              # outcome → items, for every outcome of OUTCOMES
+    since: dict[str, PartialDate]       # outcome → the newest report date among its items (those it has)
+    total: int
+
+    @classmethod
+    def of(cls, items: list[PlanElement], checked: PartialDate) -> Progress:
+        outcomes = {outcome: [item for item in items if item.outcome(checked) == outcome] for outcome in OUTCOMES}
+        return cls(counts={outcome: len(found) for outcome, found in outcomes.items()},
+                   since={outcome: max((item.status_as_of for item in found), key=PartialDate.sort_key)
+                          for outcome, found in outcomes.items() if found},
+                   total=sum(map(len, outcomes.values())))
+
+    @property
+    def done(self) -> int:
+        return self.counts["done"]
+
+    def parts(self) -> list[tuple[str, int, PartialDate]]:
+        """(outcome, items, newest report date) for each outcome that has items, in OUTCOMES' order."""
+        return [(outcome, self.counts[outcome], self.since[outcome]) for outcome in OUTCOMES if self.counts[outcome]]
 
 
 COLLECTIONS: dict[str, type[Record]] = {
@@ -332,22 +379,27 @@ class Model:
             return None
         return next((element for element in plan.elements() if element.id == element_id), None)
 
-    def last_date(self) -> PartialDate:
-        """The newest date of a fact in the data: when the feeds last changed, never the clock."""
+    def as_of(self) -> PartialDate:
+        """The data's date, the one every page, feed, download and report gives: the newest date a source
+        reports (a source's own date, or the date a status, state or legal force is reported as of).
+
+        Never the clock, and never the day editors checked the records (`checked_on`): a review stamp
+        says nothing new about the world.
+        """
         dates = [source.date for record in self.records() for source in record.sources]
-        dates += [activity.end or activity.start for activity in self.activities.values()]
         dates += [item.status_as_of for plan in self.plans.values() for item in plan.items()]
-        dates += [decision.date_signed for decision in self.decisions.values()]
+        dates += [agreement.state_as_of for partner in self.partners.values() for agreement in partner.agreements]
+        dates += [decision.legal_force_as_of for decision in self.decisions.values() if decision.legal_force_as_of]
         return max(dates, key=PartialDate.sort_key)
 
-    def as_of(self) -> PartialDate:
-        """How far the data reaches: its newest date, the days editors checked records included.
+    def checked_on(self) -> PartialDate:
+        """The day editors last checked the records against the sources (their review stamps), else the data's date.
 
-        Whether a plan's period or an agreement's term has ended is judged
-        against this date, so pages say so without reading the build's clock.
+        Whether a plan's period, a task's due date or an agreement's term has passed is judged against
+        this day: by then the sources had reported nothing later, which is what the pages then say.
         """
         reviews = [record.reviewed for record in self.records() if record.reviewed]
-        return max([self.last_date(), *reviews], key=PartialDate.sort_key)
+        return max([self.as_of(), *reviews], key=PartialDate.sort_key)
 
     def programme_approved(self) -> PartialDate | None:
         """The day the programme was approved: before it, activities are context, not its results."""

@@ -109,7 +109,7 @@ def define_env(env) -> None:
     def plan_list() -> str:
         """The programme and its annual plans, with their progress."""
         plans = sorted(model().plans.values(), key=lambda p: (p.kind != "programme", p.period[0].sort_key()))
-        return show("plans", plans=plans)
+        return show("plans", plans=plans, checked=model().checked_on())
 
     @env.macro
     def key_figures() -> str:
@@ -132,13 +132,15 @@ def define_env(env) -> None:
             if file.kind == "csv":
                 return page.t("collection_csv").format(collection=collection,
                                                        language=page.t("source_languages", file.lang))
+            if file.kind in ("progress", "progress-schema"):
+                return page.t(f"{file.kind}_file")
             return page.t("schema_file").format(collection=collection) if collection else page.t("common_schema")
 
         feeds_by_language = [(lang, page.t("feeds_in").format(language=page.t("source_languages", lang)))
                              for lang in LANGUAGES]
         printed = sorted(env.conf.plugins["records"].reports, key=lambda report: (-report.year, report.lang != page.lang))
         return show("open_data", files=opendata.downloads(data), describe=describe, size=page.size, reports=printed,
-                    version=data.version, generated=data.model.last_date(), licence=opendata.LICENCE,
+                    version=data.version, generated=data.model.as_of(), licence=opendata.LICENCE,
                     feeds=feeds_by_language, feed_path=feeds.feed_path, reference=fieldref.reference(page.lang))
 
     @env.macro

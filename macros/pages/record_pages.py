@@ -57,12 +57,12 @@ def record_pages(model: Model, lang: str, site_url: str, reports: dict | None = 
 
     `reports` holds each year's annual reports (`reports.by_year`), which an annual plan's page links to.
     """
-    as_of, approved = model.as_of(), model.programme_approved()  # each reads every record: once, not per page
+    as_of, checked, approved = model.as_of(), model.checked_on(), model.programme_approved()  # once, not per page
     for record in model.records():
         path = language_root(lang) + record.path
         context = PageContext(lang, path)
         html = render(f"records/{SINGULAR[record.collection]}.html.j2", context, record=record,
-                      pending=has_pending(record, lang), cited=cited(record), as_of=as_of,
+                      pending=has_pending(record, lang), cited=cited(record), as_of=as_of, checked=checked,
                       programme_approved=approved, headline=_title(record, lang),
                       reports=reports or {})
         yield VirtualPage(lang, f"{lang}/{record.collection}/{record.id}.md", path, html,

@@ -24,7 +24,6 @@ from pygments.lexers import YamlLexer
 
 from macros.model.charts import group_progress
 from macros.model.locale import DEFAULT_LANGUAGE, LANGUAGES, PartialDate, Text, country_name, format_range
-from macros.model.records import percent
 
 
 TEMPLATE_DIR = Path(__file__).resolve().parents[2] / "templates"
@@ -70,7 +69,7 @@ def environment() -> jinja2.Environment:
         keep_trailing_newline=True,
     )
     env.filters["source_number"] = lambda source, cited: cited.index(source) + 1  # its number in the page's list
-    env.globals.update(TITLE_ID=TITLE_ID, country_name=country_name, format_range=format_range, percent=percent,
+    env.globals.update(TITLE_ID=TITLE_ID, country_name=country_name, format_range=format_range,
                        group_progress=group_progress, inline_code=inline_code)
     return env
 
@@ -91,6 +90,11 @@ class PageContext:
         """An interface word; `t("partner_kind", "company")` for the label of an enum value."""
         entry = self.labels[key] if value is None else self.labels[key][value]
         return entry[self.lang]
+
+    def counted(self, key: str, count: int, **values) -> str:
+        """The label `key` filled in with `count`, in its `KEY_one` form when the count is 1 and it has one."""
+        one = f"{key}_one"
+        return self.t(one if count == 1 and one in self.labels else key).format(count=count, **values)
 
     def say(self, text: Text) -> Markup:
         """The text in this page's language, marked up with `lang` when it falls back."""
