@@ -108,6 +108,10 @@ class PageContext:
     def date(self, value: PartialDate | None) -> str:
         return value.format(self.lang) if value else ""
 
+    def date_element(self, value: PartialDate) -> Markup:
+        """The date written out inside a `<time>` element, for a sentence of the interface to hold."""
+        return Markup('<time datetime="{}">{}</time>').format(value.iso(), self.date(value))
+
     def date_last_day(self, value: PartialDate) -> str:
         """The last day a date covers, written out: a plan of 2024 ends on 31/12/2024."""
         return self.date(PartialDate.of(value.last_day()))
