@@ -55,8 +55,11 @@ FIGURES = {  # (language) → texts the home page's figures must show, in order
            "the plan may hold more", "The plan’s period ended on 31 December 2024"],
 }
 PLAN_ENDED = {"vi": "Thời hạn của kế hoạch đã kết thúc ngày 31/12/2024", "en": "This plan’s period ended on 31 December 2024"}
-TERM_ENDED = {"vi": "Đã hết thời hạn ghi trong văn bản (31/12/2025); nguồn không nêu việc gia hạn",
-              "en": "Its stated term ended on 31 December 2025; the sources report no renewal"}
+TERM_ENDED = {"vi": "Thời hạn 2022–2025 đã kết thúc ngày 31/12/2025; chưa có nguồn nào nêu việc gia hạn "
+                    "(báo cáo gần nhất, 23/09/2022: đang có hiệu lực) Thời hạn lấy theo tên gọi của thỏa thuận",
+              "en": "Term 2022–2025 ended on 31 December 2025; no renewal reported (latest report, 23 September 2022: "
+                    "in force) The term is the one in the agreement’s name"}
+ONE_STATUS_WORDS = {"vi": ["Đang có hiệu lực", "Đã ký", "Hết hiệu lực"], "en": ["In force", "Signed", "Expired"]}
 COUNTRY_ORDER = {  # Vietnamese collation: Ả after A, Đ after D, tones after the bare letter
     "vi": ["Ai Cập", "Brunei Darussalam", "Các Tiểu Vương quốc Ả Rập Thống nhất", "Hàn Quốc", "Nhật Bản", "Pháp",
            "Trung Quốc"],
@@ -119,7 +122,10 @@ def test_an_ended_plan_and_an_ended_term_say_so(browser, served_site, lang):
     with closing(open_page(browser, served_site, root + "plans/de-an-2022-2026/")) as page:
         expect(page.locator(".plan-ended")).to_have_count(0)  # the programme runs to 2026
     with closing(open_page(browser, served_site, root + "partners/fr-mtfp/")) as page:
-        assert TERM_ENDED[lang] in text_of(page, ".agreement")
+        status = " ".join(page.locator(".agreement .facts dd").first.inner_text().split())  # one status, not two
+        assert status.startswith(TERM_ENDED[lang]), status
+        assert not any(word in status for word in ONE_STATUS_WORDS[lang])
+        expect(page.locator(".agreement .facts dd").first.locator("time")).to_have_count(2)
 
 
 NO_REPORT = {"vi": "Chưa có báo cáo nào sau ngày 09/01/2024", "en": "No report since 9 January 2024"}

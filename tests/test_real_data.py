@@ -98,7 +98,7 @@ SEED_FACTS = [
     ("plans/ke-hoach-2024/", ["ACCSM 22", "MIC", "Hàn Quốc", "Được báo cáo hoàn thành", "1/8 nhiệm vụ được báo cáo hoàn thành"],
      ["ACCSM 22", "MIC", "Korea", "Reported done", "1 of 8 tasks reported done", "Due 2025 — no later report"]),
     ("partners/jp-erex/", ["erex", "nguồn không nêu ngày ký"], ["erex", "date not given in the source"]),
-    ("partners/fr-mtfp/", ["tháng 3/2022", "Đang có hiệu lực", "Hà Nội"], ["March 2022", "In force", "Hanoi"]),
+    ("partners/fr-mtfp/", ["tháng 3/2022", "đang có hiệu lực", "Hà Nội"], ["March 2022", "in force", "Hanoi"]),
     ("partners/ae-moca/", ["Đang đàm phán", "03/05/2024"], ["In negotiation", "3 May 2024"]),
     ("partners/bn-psd/", ["Văn phòng Thủ tướng"], ["Prime Minister"]),
     ("activities/2022-08-accsm-21-asean-3/", ["03/08/2022 – 05/08/2022", "Hà Nội", "32", "Xi Hui", "Lee Jeongmin"],

@@ -84,6 +84,7 @@ class Agreement:
     signed: PartialDate | None = None
     place: Text | None = None
     period: tuple[PartialDate, PartialDate | None] | None = None
+    period_from_name: bool = False  # no source states the term: it is read from the agreement's name
     note: Text | None = None
 
     @property
@@ -113,10 +114,12 @@ class Agreement:
     def term_ended(self, as_of: PartialDate) -> PartialDate | None:
         """The end of the stated term, if it passed before `as_of` while the state still says signed or in force.
 
-        The sources then report no renewal: the page says so instead of "in force".
+        No source reports a renewal: the agreement's one status is then that its term ended, with the
+        latest report beside it, never "in force" next to "ended".
         """
         end = self.period[1] if self.period else None
-        if self.state in ("signed", "in-force") and end and end.last_day() < as_of.first_day():
+        if self.state in ("signed", "in-force") and end and end.last_day() < as_of.first_day() \
+                and self.state_as_of.last_day() <= end.last_day():
             return end
         return None
 

@@ -108,8 +108,11 @@ class PageContext:
     def date(self, value: PartialDate | None) -> str:
         return value.format(self.lang) if value else ""
 
-    def date_element(self, value: PartialDate) -> Markup:
-        """The date written out inside a `<time>` element, for a sentence of the interface to hold."""
+    def date_element(self, value: PartialDate, last_day: bool = False) -> Markup:
+        """The date written out inside a `<time>` element, for a sentence of the interface to hold; with `last_day`,
+        the last day it covers (a term "2025" ends on 31/12/2025)."""
+        if last_day:
+            value = PartialDate.of(value.last_day())
         return Markup('<time datetime="{}">{}</time>').format(value.iso(), self.date(value))
 
     def date_last_day(self, value: PartialDate) -> str:

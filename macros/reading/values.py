@@ -236,6 +236,7 @@ def _agreement(reader: _Reader, path: Path_) -> Agreement:
         signed=reader.optional(path + ("signed",), reader.date),
         place=reader.optional(path + ("place",), reader.text),
         period=reader.optional(path + ("period",), reader.period),
+        period_from_name=data.get("period_from_name", False),
         note=reader.optional(path + ("note",), reader.text),
     )
 
