@@ -81,7 +81,11 @@ admin: $(STAMP) $(CMS_BUNDLE) # Add the browser editor to the built site/ as sit
 	$(PYTHON) -m macros admin
 
 .PHONY: publish
-publish: build admin # Build site/ for any static host: copy the folder as it is (set SITE_URL to the site's address)
+.PHONY: publish-check
+publish-check: $(STAMP) # Refuse to publish unless SITE_URL and CONTACT_EMAIL are set (a local build keeps its defaults)
+	$(PYTHON) -m macros publish-check
+
+publish: publish-check build admin # Build site/ for any static host: copy the folder as it is (SITE_URL and CONTACT_EMAIL required)
 	@echo "site/ is ready: copy its content to the web server's folder for $${SITE_URL:-http://127.0.0.1:8000/}."
 	@echo "Nothing else is needed: its pages load nothing from other hosts (the editor, /admin/, talks to GitHub's API). GitHub Pages: see .github/workflows/publish.yml."
 

@@ -55,6 +55,16 @@ def build(args: argparse.Namespace) -> int:
     return publish.build(args.root, args.site_dir or args.root / "site")
 
 
+def publish_check(args: argparse.Namespace) -> int:
+    """Refuse to publish without the site's real address and a contact address (one sentence, exit 1)."""
+    refusal = publish.publishing_refusal(dict(os.environ))
+    if refusal:
+        print(refusal, file=sys.stderr)
+        return 1
+    print(messages.text("publish_settings_ok", site=os.environ["SITE_URL"], email=os.environ["CONTACT_EMAIL"]))
+    return 0
+
+
 def report(args: argparse.Namespace) -> int:
     """Write the annual reports of some years, both languages, as the site publishes them, without building it."""
     started = time.perf_counter()
@@ -166,6 +176,8 @@ def main(argv: list[str] | None = None) -> int:
     build_command = commands.add_parser("build", help="build the site; replace site/ only on success")
     build_command.add_argument("--site-dir", type=Path, help="where the site goes (default: ROOT/site)")
     build_command.set_defaults(run=build)
+    commands.add_parser("publish-check", help="refuse to publish unless SITE_URL and CONTACT_EMAIL are set and valid"
+                        ).set_defaults(run=publish_check)
     report_command = commands.add_parser("report", help="write the annual reports (PDF) of some years, both languages")
     report_command.add_argument("years", nargs="*", type=int, help="the years (default: every year with a report)")
     report_command.add_argument("--out", type=Path, help="where the files go, as in the site (default: ROOT/build)")

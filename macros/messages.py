@@ -642,6 +642,16 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "The site cannot be built into {folder} ({error}): give with --site-dir a folder you may write in.",
         "vi": "Không dựng được trang vào {folder} ({error}): hãy chỉ ra bằng --site-dir một thư mục mà bạn có quyền ghi.",
     },
+    "publish_setting_missing": {
+        "en": "{variable} is not set: a published site needs it (the site's address, e.g. SITE_URL=https://example.gov.vn/htqt/; "
+              "the address readers write to, e.g. CONTACT_EMAIL=htqt@example.gov.vn); nothing was published.",
+        "vi": "Chưa đặt {variable}: trang công bố cần giá trị này (địa chỉ của trang, ví dụ SITE_URL=https://example.gov.vn/htqt/; "
+              "địa chỉ để người đọc liên hệ, ví dụ CONTACT_EMAIL=htqt@example.gov.vn); chưa có gì được công bố.",
+    },
+    "publish_settings_ok": {
+        "en": "Publishing settings: the site at {site}, readers write to {email}.",
+        "vi": "Thiết lập công bố: trang tại {site}, người đọc liên hệ qua {email}.",
+    },
     "site_dir_holds_project": {
         "en": "The site cannot be built into {folder}: that folder holds the project, which the build would replace. "
               "Give with --site-dir a folder of its own, e.g. site/.",

@@ -107,8 +107,12 @@ def test_a_configured_contact_address_reaches_the_contact_page_and_every_footer(
     assert report is not None and report["href"].endswith("body=" + quote(SITE_URL + "partners/fr-mtfp/"))
 
 
-def test_without_a_contact_address_the_contact_page_says_there_is_none(site):
-    assert "has not yet published a contact address" in site.page("en/contact/").select_one("article").get_text()
+def test_without_a_contact_address_the_contact_page_says_there_is_none_and_claims_nothing_of_the_ministry(site):
+    for path, words in (("en/contact/", "No contact address has been set up for this site yet"),
+                        ("contact/", "Trang thông tin này chưa được thiết lập địa chỉ liên hệ")):
+        text = " ".join(site.page(path).select_one("article").get_text().split())
+        assert words in text, text
+        assert "has not yet published" not in text and "chưa công bố" not in text
 
 
 def test_a_contact_address_that_is_not_one_stops_the_build(tmp_path):

@@ -16,7 +16,7 @@ import yaml
 
 from macros.model.records import COLLECTIONS, SINGULAR
 
-from conftest import REPO
+from conftest import BUILD_ENV, REPO
 
 
 WORKFLOWS = REPO / ".github" / "workflows"
@@ -188,9 +188,12 @@ def test_the_publish_workflow_never_races_checks_what_it_publishes_and_deploys_o
     pages, build_site = index_of(steps, uses("actions/configure-pages")), index_of(steps, runs("make build"))
     check = index_of(steps, runs("make check-site"))
     upload = index_of(steps, uses("actions/upload-pages-artifact"))
-    assert browser < validate < test < build_site < check < upload and pages < build_site
-    address = {"SITE_URL": f"${{{{ steps.{steps[pages]['id']}.outputs.base_url }}}}/"}
-    assert steps[build_site]["env"] == steps[check]["env"] == address, "the folder is checked for the address it is built for"
+    refuse = index_of(steps, runs("make publish-check"))
+    assert browser < validate < test < refuse < build_site < check < upload and pages < refuse
+    address = {"SITE_URL": f"${{{{ steps.{steps[pages]['id']}.outputs.base_url }}}}/",
+               "CONTACT_EMAIL": "${{ vars.CONTACT_EMAIL }}"}
+    assert steps[refuse]["env"] == steps[build_site]["env"] == steps[check]["env"] == address, \
+        "publishing refuses to run without both, and the folder is checked for the settings it is built with"
     assert steps[upload]["with"]["path"].rstrip("/") == "site"
 
     deploy = workflow["jobs"]["deploy"]
@@ -339,3 +342,24 @@ def test_the_json_schemas_are_valid_against_their_metaschema():
     schemas = sorted((REPO / "schemas").glob("*.schema.json"))
     result = check_jsonschema("--check-metaschema", *map(str, schemas))
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+@pytest.mark.parametrize("environment, refusal", [
+    ({}, "SITE_URL is not set: a published site needs it"),
+    ({"SITE_URL": "https://example.gov.vn/htqt/"}, "CONTACT_EMAIL is not set: a published site needs it"),
+    ({"SITE_URL": "https://example.gov.vn/htqt/", "CONTACT_EMAIL": " "}, "CONTACT_EMAIL is not set"),
+    ({"SITE_URL": "javascript://x/", "CONTACT_EMAIL": "htqt@example.gov.vn"}, "SITE_URL (site_url in mkdocs.yml) is"),
+    ({"SITE_URL": "https://example.gov.vn/", "CONTACT_EMAIL": "nobody"}, "CONTACT_EMAIL (extra.contact_email in mkdocs.yml) is not"),
+], ids=["no-address", "no-contact", "blank-contact", "bad-address", "bad-contact"])
+def test_make_publish_refuses_without_the_sites_address_and_a_contact_address(environment, refusal):
+    clean = {key: value for key, value in BUILD_ENV.items() if key not in ("SITE_URL", "CONTACT_EMAIL")}
+    before = (REPO / "site").stat().st_mtime_ns if (REPO / "site").exists() else None
+    result = subprocess.run(["make", "--no-print-directory", "publish"], cwd=REPO,
+                            env={**clean, **environment}, capture_output=True, text=True, timeout=120)
+    assert result.returncode != 0
+    assert refusal in result.stderr and "Traceback" not in result.stderr
+    assert len([line for line in result.stderr.splitlines() if not line.startswith("make")]) == 1, result.stderr
+    assert ((REPO / "site").stat().st_mtime_ns if (REPO / "site").exists() else None) == before, "nothing built"
+    ok = subprocess.run([sys.executable, "-m", "macros", "publish-check"], cwd=REPO, capture_output=True, text=True,
+                        env={**clean, "SITE_URL": "https://example.gov.vn/htqt/", "CONTACT_EMAIL": "htqt@example.gov.vn"})
+    assert ok.returncode == 0 and "https://example.gov.vn/htqt/" in ok.stdout

@@ -25,6 +25,7 @@ from macros import messages
 
 
 INTERRUPTED = 128 + signal.SIGINT  # 130: the status a shell gives a command stopped by Ctrl-C
+PUBLISHING_SETTINGS = ("SITE_URL", "CONTACT_EMAIL")  # what `make publish` and the publish workflow require
 SITE_INDEX = "index.html"  # at the top of every built site: what makes a folder one the build may replace
 GRACE = 5  # seconds mkdocs has to end after SIGTERM, and its processes after SIGKILL
 
@@ -56,6 +57,27 @@ def build(root: Path, site: Path) -> int:
         _swap(staging, site)
     print(messages.text("build_done", site=site))
     return 0
+
+
+def publishing_refusal(environment: dict[str, str]) -> str | None:
+    """Why the site must not be published with these settings, or None.
+
+    A published site must give its real address and a contact address: `make build` keeps its local
+    defaults (http://127.0.0.1:8000/, no contact) for previews, so publishing checks both are set.
+    """
+    from macros.plugin import EMAIL, site_address  # the build's own checks of the two values
+
+    for variable in PUBLISHING_SETTINGS:
+        value = environment.get(variable, "").strip()
+        if not value:
+            return messages.text("publish_setting_missing", variable=variable)
+    try:
+        site_address(environment["SITE_URL"])
+    except ValueError as refused:
+        return str(refused)
+    if not EMAIL.fullmatch(environment["CONTACT_EMAIL"]):
+        return messages.text("bad_contact_email", email=environment["CONTACT_EMAIL"])
+    return None
 
 
 def _not_replaceable(root: Path, site: Path) -> str | None:
