@@ -37,7 +37,8 @@ class YearReport:
 
     def refs(self, sources: list[Source]) -> list[int]:
         """The numbers of `sources` in the appendix, in order."""
-        return sorted({self.sources.index(source) + 1 for source in sources})
+        numbers = {source.identity: number for number, source in enumerate(self.sources, start=1)}
+        return sorted({numbers[source.identity] for source in sources})
 
 
 def status_sources(item: PlanElement) -> list[Source]:
@@ -76,7 +77,7 @@ def year_report(model: Model, year: int) -> YearReport:
         year=year, as_of=model.as_of(), checked=model.checked_on(), programme=programme, plans=plans, activities=activities,
         agreements=agreements, negotiations=negotiations, figures=key_figures(model),
         year_figures=year_figures(model, year), per_year=charts.activities_per_year(model),
-        per_region=charts.activities_per_region(model, year), sources=list(dict.fromkeys(cited)),
+        per_region=charts.activities_per_region(model, year), sources=_each_once(cited),
     )
 
 
@@ -95,3 +96,11 @@ def _programme(model: Model, plans: list[Plan], year: int) -> Plan | None:
 def _with_decisions(plan: Plan) -> list[Source]:
     """A plan's sources, then those of the decisions that approve or issue it: what its section cites."""
     return list(plan.sources) + [source for decision in plan.decisions for source in decision.sources]
+
+
+def _each_once(cited: list[Source]) -> list[Source]:
+    """The sources in the order first cited, each article once however many records cite it (and note it)."""
+    first: dict[tuple, Source] = {}
+    for source in cited:
+        first.setdefault(source.identity, source)
+    return list(first.values())

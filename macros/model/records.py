@@ -30,6 +30,11 @@ class Source:
     url: str | None = None
     note: Text | None = None
 
+    @property
+    def identity(self) -> tuple:
+        """What makes two citations one source: the same article, whatever each record notes about it."""
+        return (self.publisher, self.title, self.language, self.date, self.url)
+
 
 @dataclass(frozen=True)
 class Person:
