@@ -32,23 +32,36 @@ AFTER = REPO / "docs" / "screenshots" / "after"
 README_PAGES = {"home": "", "plan": "plans/ke-hoach-2024/", "partner": "partners/fr-mtfp/", "activities": "activities/",
                 "search": "search/?q=hop+tac"}
 
-# What the key figures count, counted here from the data itself.
+# What the key figures count, counted here from the data itself, by the rules a reader would apply.
+GROUPINGS = ("mechanism", "international-organisation")
 COOPERATING = [p for p in MODEL.partners.values() if p.activities or p.agreements]
+BILATERAL = [p for p in COOPERATING if p.kind not in GROUPINGS and (
+    p.agreements or any(all(q.kind not in GROUPINGS for q in a.partners) for a in p.activities))]
+MULTILATERAL = [p for p in COOPERATING if p.kind in GROUPINGS]
+PARTICIPANTS = [p for p in COOPERATING if p not in BILATERAL and p not in MULTILATERAL]
 AGREEMENTS = [a for p in MODEL.partners.values() for a in p.agreements]
-SIGNED = [a for a in AGREEMENTS if a.state in ("signed", "in-force", "expired")]
 APPROVED = MODEL.decisions["quyet-dinh-896-2022"].date_signed  # Decision 896 approved the programme
+SIGNED = [a for a in AGREEMENTS if a.state in ("signed", "in-force", "expired")
+          and (a.signed or a.state_as_of).last_day() >= APPROVED.first_day()]  # undated: from its first report
+SIGNED_BEFORE = [a for a in AGREEMENTS if a.state in ("signed", "in-force", "expired") and a not in SIGNED]
 SINCE = [a for a in MODEL.activities.values() if a.start.last_day() >= APPROVED.first_day()]
 
 FIGURES = {  # (language) → texts the home page's figures must show, in order
-    "vi": [f"{len(COOPERATING)} đối tác đã có hoạt động hoặc thỏa thuận", f"trong số {len(MODEL.partners)} cơ quan",
-           f"{len(SIGNED)} thỏa thuận đã ký", "1 thỏa thuận khác đang đàm phán", "đã hết thời hạn",
+    "vi": [f"{len(BILATERAL)} đối tác song phương", f"{len(MULTILATERAL)} cơ chế và tổ chức đa phương",
+           f"{len(PARTICIPANTS)} cơ quan chỉ gặp tại hội nghị đa phương", f"tổng cộng {len(MODEL.partners)} cơ quan",
+           f"{len({p.country for p in BILATERAL})} quốc gia nơi các đối tác song phương đặt trụ sở",
+           f"{len(SIGNED)} thỏa thuận được ký từ khi Đề án được phê duyệt", "1 thỏa thuận khác đang đàm phán",
+           f"{len(SIGNED_BEFORE)} thỏa thuận ký trước khi Đề án được phê duyệt", "đã hết thời hạn",
            f"{len(SINCE)} hoạt động từ khi Đề án được phê duyệt", "từ ngày 15/11/2022",
            f"{len(MODEL.activities) - len(SINCE)} hoạt động trước đó được nêu làm bối cảnh",
            "1/8", "nhiệm vụ của Kế hoạch năm 2024 được báo cáo hoàn thành",
            "7 nhiệm vụ chưa có báo cáo nào sau ngày 09/01/2024", "kế hoạch có thể có thêm nhiệm vụ khác",
            "Thời hạn kế hoạch đã kết thúc ngày 31/12/2024"],
-    "en": [f"{len(COOPERATING)} partners with recorded cooperation", f"of {len(MODEL.partners)} bodies named",
-           f"{len(SIGNED)} agreements signed", "1 more in negotiation", "the stated term of 1 has ended",
+    "en": [f"{len(BILATERAL)} bilateral partners", f"{len(MULTILATERAL)} multilateral mechanisms and organisations",
+           f"{len(PARTICIPANTS)} bodies met only at multilateral meetings", f"{len(MODEL.partners)} bodies named in all",
+           f"{len({p.country for p in BILATERAL})} countries where the bilateral partners are based",
+           f"{len(SIGNED)} agreement signed since the programme was approved", "1 more in negotiation",
+           f"{len(SIGNED_BEFORE)} signed before the programme was approved", "the stated term of 1 has ended",
            f"{len(SINCE)} activities since the programme was approved", "on 15 November 2022",
            f"{len(MODEL.activities) - len(SINCE)} earlier ones are shown as context",
            "1 of 8", "tasks of the 2024 Plan reported done", "7 with no report since 9 January 2024",
@@ -97,17 +110,22 @@ def test_key_figures_say_what_they_count_and_how_old_they_are(browser, served_si
 def test_the_partners_page_and_the_open_data_count_the_same_way(browser, served_site, built_site):
     with closing(open_page(browser, served_site, "en/partners/")) as page:
         summary = text_of(page, ".directory__summary")
-        assert f"{len(MODEL.partners)} bodies are named; {len(COOPERATING)} have at least one" in summary
+        assert (f"{len(MODEL.partners)} bodies are named: {len(BILATERAL)} bilateral partners (an agreement or an "
+                f"activity of their own), {len(MULTILATERAL)} multilateral mechanisms and organisations, "
+                f"{len(PARTICIPANTS)} bodies met only at multilateral meetings, and "
+                f"{len(MODEL.partners) - len(COOPERATING)} named only in a plan") in summary
         named_only = page.locator(".directory__list li", has_text=re.compile("no recorded cooperation"))
         expect(named_only).to_have_count(len(MODEL.partners) - len(COOPERATING))
         expect(page.locator(".agreements-table tbody tr")).to_have_count(len(AGREEMENTS))
         assert TERM_ENDED["en"] in text_of(page, ".agreements-table")
     figures = json.loads((built_site / "data" / "dataset.json").read_text(encoding="utf-8"))["figures"]
-    assert (figures["partners_named"], figures["partners_with_recorded_cooperation"]) == (len(MODEL.partners),
-                                                                                         len(COOPERATING))
-    assert (figures["agreements_signed"], figures["agreements_in_negotiation"]) == (len(SIGNED), 1)
+    assert (figures["partners_named"], figures["bilateral_partners"], figures["multilateral_mechanisms_and_organisations"],
+            figures["bodies_met_only_at_multilateral_meetings"]) == (
+        len(MODEL.partners), len(BILATERAL), len(MULTILATERAL), len(PARTICIPANTS))
+    assert (figures["agreements_signed_since_programme_approval"], figures["agreements_signed_before_programme_approval"],
+            figures["agreements_in_negotiation"]) == (len(SIGNED), len(SIGNED_BEFORE), 1)
     assert figures["annual_plan"]["period_ended"] == "2024-12-31"
-    assert set(figures["definitions"]) >= {"partners_with_recorded_cooperation", "agreements_signed", "as_of"}
+    assert set(figures["definitions"]) >= {"bilateral_partners", "agreements_signed_since_programme_approval", "as_of"}
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)

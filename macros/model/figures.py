@@ -3,13 +3,16 @@
 One definition serves the home page, the partners page and the open data, so a
 figure never means one thing in one place and another elsewhere:
 
-- partners with recorded cooperation: bodies with at least one activity or
-  agreement in the data; the others are named only in a plan or as a parent;
-- countries: where those partners are based (international bodies have none);
-- agreements signed: signed, in force or expired; those still being
-  negotiated are counted apart, and a signed one whose stated term has ended
-  with no renewal reported is said to be so;
-- activities since the programme was approved; earlier ones are context;
+- bilateral partners: one country's bodies with an agreement or an activity of
+  their own (`Partner.tie`); multilateral mechanisms and organisations, and
+  bodies seen only at multilateral meetings, are counted apart, and the others
+  are named only in a plan or as a parent;
+- countries: where the bilateral partners are based;
+- agreements and activities by one rule: those since the programme was
+  approved count, earlier ones are context (`Agreement.before`: an agreement
+  without a signing date counts from its first report); agreements signed,
+  in force or expired, those in negotiation apart, and one whose stated term
+  has ended with no renewal reported said to be so;
 - an annual plan's items by what the sources report of them (`Progress`): reported
   done, reported in progress, planned while their deadline is ahead, and with no
   report since a date once it has passed (unknown, never "not done"); the items
@@ -30,7 +33,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from macros.model.locale import PartialDate
-from macros.model.records import Model, Plan, Progress
+from macros.model.records import TIES, Model, Plan, Progress
 
 
 @dataclass(frozen=True)
@@ -56,9 +59,11 @@ class KeyFigures:
     as_of: PartialDate
     checked: PartialDate
     bodies: int
-    cooperating: int
+    ties: dict[str, int]  # Partner.tie → bodies, for each of TIES
     countries: int
-    signed: int
+    signed: int           # since the programme was approved
+    signed_undated: int   # of those, signed on a day no source gives: counted from their first report
+    signed_before: int    # before it: context
     signed_term_ended: int
     negotiating: int
     agreements_as_of: PartialDate | None
@@ -73,9 +78,13 @@ class KeyFigures:
             "as_of": self.as_of.iso(),
             "records_checked": self.checked.iso(),
             "partners_named": self.bodies,
-            "partners_with_recorded_cooperation": self.cooperating,
-            "countries_of_those_partners": self.countries,
-            "agreements_signed": self.signed,
+            "bilateral_partners": self.ties["bilateral"],
+            "multilateral_mechanisms_and_organisations": self.ties["multilateral"],
+            "bodies_met_only_at_multilateral_meetings": self.ties["participant"],
+            "countries_of_bilateral_partners": self.countries,
+            "agreements_signed_since_programme_approval": self.signed,
+            "agreements_signed_without_a_date_in_the_sources": self.signed_undated,
+            "agreements_signed_before_programme_approval": self.signed_before,
             "agreements_signed_whose_stated_term_ended": self.signed_term_ended,
             "agreements_in_negotiation": self.negotiating,
             "programme_approved": self.approved.iso() if self.approved else None,
@@ -99,9 +108,16 @@ class YearFigures:
 
 
 DEFINITIONS = {
-    "partners_with_recorded_cooperation": "partners with at least one activity or agreement in the data",
-    "countries_of_those_partners": "countries where the partners with recorded cooperation are based",
-    "agreements_signed": "agreements signed, in force or expired; those in negotiation are counted apart",
+    "bilateral_partners": "one country's bodies with an agreement, or an activity with no multilateral mechanism or "
+                          "international organisation among its partners",
+    "multilateral_mechanisms_and_organisations": "mechanisms and international organisations with a recorded activity "
+                                                 "or agreement",
+    "bodies_met_only_at_multilateral_meetings": "one country's bodies whose only recorded activities are multilateral",
+    "countries_of_bilateral_partners": "countries where the bilateral partners are based",
+    "agreements_signed_since_programme_approval": "agreements signed, in force or expired, signed on or after the day "
+                                                  "the programme was approved (without a signing date in the sources: "
+                                                  "first reported on or after it); those in negotiation are counted "
+                                                  "apart, earlier ones are context, as earlier activities are",
     "activities_since_programme_approval": "activities that started on or after the day the programme was approved",
     "annual_plan": "the latest annual plan's items that the sources list (the plan may hold more), cancelled ones "
                    "aside, by outcome: done or in-progress as a source reported; planned while the item's deadline "
@@ -119,19 +135,22 @@ DEFINITIONS = {
 
 def key_figures(model: Model) -> KeyFigures:
     as_of, checked = model.as_of(), model.checked_on()
-    cooperating = [partner for partner in model.partners.values() if partner.activities or partner.agreements]
     agreements = [agreement for partner in model.partners.values() for agreement in partner.agreements]
-    signed = [agreement for agreement in agreements if agreement.concluded]
     approved = model.programme_approved()
+    concluded = [agreement for agreement in agreements if agreement.concluded]
+    signed = [agreement for agreement in concluded if not agreement.before(approved)]
+    bilateral = [partner for partner in model.partners.values() if partner.tie == "bilateral"]
     since = [activity for activity in model.activities.values() if not activity.before_programme]
     return KeyFigures(
         as_of=as_of,
         checked=checked,
         bodies=len(model.partners),
-        cooperating=len(cooperating),
-        countries=len({partner.country for partner in cooperating if partner.country}),
+        ties={tie: sum(partner.tie == tie for partner in model.partners.values()) for tie in TIES},
+        countries=len({partner.country for partner in bilateral if partner.country}),
         signed=len(signed),
-        signed_term_ended=sum(1 for agreement in signed if agreement.term_ended(checked)),
+        signed_undated=sum(agreement.signed is None for agreement in signed),
+        signed_before=len(concluded) - len(signed),
+        signed_term_ended=sum(1 for agreement in concluded if agreement.term_ended(checked)),
         negotiating=sum(1 for agreement in agreements if agreement.state == "in-negotiation"),
         agreements_as_of=max((agreement.state_as_of for agreement in agreements), key=PartialDate.sort_key,
                              default=None),

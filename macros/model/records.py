@@ -116,6 +116,12 @@ class Agreement:
                    and (self.signed is None or self.signed.year <= year))
         return signed_in or in_term or self.state_as_of.year == year
 
+    def before(self, approved: PartialDate | None) -> bool:
+        """Signed before the programme was approved: context, as earlier activities are. Without a signing date,
+        the first report of it counts: erex's memorandum, reported signed on 9 January 2024, is of the programme."""
+        known = self.signed or self.state_as_of
+        return approved is not None and known.last_day() < approved.first_day()
+
     def term_ended(self, as_of: PartialDate) -> PartialDate | None:
         """The end of the stated term, if it passed before `as_of` while the state still says signed or in force.
 
@@ -156,6 +162,22 @@ class Partner(Record):
     @property
     def region(self) -> str:
         return region_of(self.country)
+
+    @property
+    def tie(self) -> str | None:
+        """How the data shows the body cooperating, the way a reader would count it (TIES), or None: only named.
+
+        A mechanism or organisation is multilateral; a body with an agreement or an activity of its own (one
+        with no mechanism or organisation among its partners) is a bilateral partner; a body seen only at
+        multilateral meetings (a deputy ambassador speaking at ACCSM+3) is a participant, not a partner.
+        """
+        if not (self.activities or self.agreements):
+            return None
+        if self.kind in MULTILATERAL_KINDS:
+            return "multilateral"
+        if self.agreements or any(not activity.multilateral for activity in self.activities):
+            return "bilateral"
+        return "participant"
 
 
 @dataclass(eq=False)
@@ -320,7 +342,14 @@ class Activity(Record):
     def sort_key(self) -> tuple:
         return (self.start.sort_key(), self.id)
 
+    @property
+    def multilateral(self) -> bool:
+        """Held within a mechanism or with an international organisation among its partners."""
+        return any(partner.kind in MULTILATERAL_KINDS for partner in self.partners)
 
+
+MULTILATERAL_KINDS = ("mechanism", "international-organisation")  # partner kinds that are not one country's body
+TIES = ("bilateral", "multilateral", "participant")  # Partner.tie, in the order the figures give them
 NO_LATER_REPORT = "no-later-report"  # an item's outcome once its deadline passed with no report after it
 OUTCOMES = ("done", "in-progress", "suspended", "planned", NO_LATER_REPORT)  # in the order a progress figure shows them
 
