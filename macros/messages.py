@@ -738,24 +738,24 @@ MESSAGES: dict[str, dict[str, str]] = {
               "được ghi.",
     },
     "history_shallow": {
-        "en": "This checkout is a shallow clone: each record page's “Last updated” is the newest date the record "
+        "en": "This checkout is a shallow clone: each record page's “Record last edited” is the newest date the record "
               "states, not the day of its last commit, and data files deleted before the clone's first commit are not "
               "checked for a redirect (`git fetch --unshallow` brings the whole history).",
-        "vi": "Bản sao này là một bản clone nông (shallow clone): mục “Cập nhật lần cuối” của mỗi trang hồ sơ là ngày "
+        "vi": "Bản sao này là một bản clone nông (shallow clone): mục “Hồ sơ được sửa lần cuối” của mỗi trang hồ sơ là ngày "
               "mới nhất mà hồ sơ ghi, không phải ngày của lần commit cuối, và các tệp dữ liệu bị xóa trước commit đầu "
               "tiên của bản clone không được kiểm tra chuyển hướng (`git fetch --unshallow` lấy toàn bộ lịch sử).",
     },
     "history_no_git": {
-        "en": "git is not installed: each record page's “Last updated” is the newest date the record states, not "
+        "en": "git is not installed: each record page's “Record last edited” is the newest date the record states, not "
               "the day of its last commit, and deleted data files are not checked for a redirect.",
-        "vi": "Máy chưa cài git: mục “Cập nhật lần cuối” của mỗi trang hồ sơ là ngày mới nhất mà hồ sơ ghi, không "
+        "vi": "Máy chưa cài git: mục “Hồ sơ được sửa lần cuối” của mỗi trang hồ sơ là ngày mới nhất mà hồ sơ ghi, không "
               "phải ngày của lần commit cuối, và các tệp dữ liệu đã xóa không được kiểm tra chuyển hướng.",
     },
     "history_unreadable": {
-        "en": "git could not read this checkout's history ({error}): each record page's “Last updated” is the "
+        "en": "git could not read this checkout's history ({error}): each record page's “Record last edited” is the "
               "newest date the record states, not the day of its last commit, and deleted data files are not "
               "checked for a redirect.",
-        "vi": "git không đọc được lịch sử của bản sao này ({error}): mục “Cập nhật lần cuối” của mỗi trang hồ sơ là "
+        "vi": "git không đọc được lịch sử của bản sao này ({error}): mục “Hồ sơ được sửa lần cuối” của mỗi trang hồ sơ là "
               "ngày mới nhất mà hồ sơ ghi, không phải ngày của lần commit cuối, và các tệp dữ liệu đã xóa không được "
               "kiểm tra chuyển hướng.",
     },

@@ -1,4 +1,4 @@
-"""“Last updated” comes from git, or says why not: a real full clone, a real shallow clone, a PATH without git.
+"""“Record last edited” comes from git, or says why not: a real full clone, a real shallow clone, a PATH without git.
 
 A copy of the project becomes a repository with two commits of known dates; clones of it
 (`git clone file://…`) are then validated and built as a reader's machine would.
@@ -22,10 +22,10 @@ from conftest import BUILD_ENV, REPO, copy_project, mkdocs_build
 
 FIRST, SECOND = "2020-01-02", "2021-03-04"  # the committer dates of the two commits
 EDITED = "partners/kr-mois.yml"  # the one data file the second commit changes
-SHALLOW = ("This checkout is a shallow clone: each record page's “Last updated” is the newest date the record states, "
+SHALLOW = ("This checkout is a shallow clone: each record page's “Record last edited” is the newest date the record states, "
            "not the day of its last commit, and data files deleted before the clone's first commit are not checked "
            "for a redirect (`git fetch --unshallow` brings the whole history).")
-NO_GIT = ("git is not installed: each record page's “Last updated” is the newest date the record states, not the day "
+NO_GIT = ("git is not installed: each record page's “Record last edited” is the newest date the record states, not the day "
           "of its last commit, and deleted data files are not checked for a redirect.")
 
 
@@ -71,7 +71,7 @@ def without_git(folder: Path) -> str:
 
 
 def updated(site: Path, record: str) -> str:
-    """The “Last updated” day of a record's English page, as its <time> element gives it."""
+    """The “Record last edited” day of a record's English page, as its <time> element gives it."""
     page = BeautifulSoup((site / "en" / record / "index.html").read_text(encoding="utf-8"), "html.parser")
     return page.select_one(".record-updated time")["datetime"]
 
@@ -122,7 +122,7 @@ def test_a_checkout_without_a_commit_falls_back_and_says_why(tmp_path):
     assert result.returncode == 0, result.stderr
     note = result.stdout.splitlines()[0]
     assert note.startswith("git could not read this checkout's history (fatal: ") and note.endswith(
-        "): each record page's “Last updated” is the newest date the record states, not the day of its last commit, "
+        "): each record page's “Record last edited” is the newest date the record states, not the day of its last commit, "
         "and deleted data files are not checked for a redirect.")
 
 
