@@ -36,7 +36,7 @@ from macros import messages
 from macros.files import extras, feeds, pdf, reports, search
 from macros.model.locale import LANGUAGES
 from macros.model.records import COLLECTIONS
-from macros.pages import conformance, csp
+from macros.pages import codeblocks, conformance, csp
 from macros.pages.record_pages import VirtualPage, counterpart, record_pages, year_pages
 from macros.pages.render import TITLE_ID, labels, language_root, words
 from macros.reading import dataset, redirects
@@ -179,14 +179,14 @@ class RecordPages(BasePlugin):
         return markdown
 
     def on_page_content(self, html: str, page, config: MkDocsConfig, files: Files) -> str:
-        """A record page's HTML and its table of contents, the title first.
+        """A record page's HTML and its table of contents, the title first; elsewhere, code blocks a keyboard can scroll.
 
         Material's skip link goes to the table's first entry, which must be the
         title, and Material's sidebar leaves a leading title entry out by itself.
         """
         record_page = self.pages.get(page.file.src_uri)
         if not record_page:
-            return html
+            return codeblocks.focusable(html, page.file.locale)
         title = AnchorLink(page.title, TITLE_ID, 1)
         title.children = [AnchorLink(text, anchor, 2) for anchor, text in record_page.toc()]
         page.toc.items[:] = [title]
