@@ -216,7 +216,7 @@ def serve_rebuild(repeats: int, synthetic: Path | None = None) -> tuple[float, l
     """
     with tempfile.TemporaryDirectory() as folder:
         project = synthetic or make_copy(Path(folder) / "real")
-        partner, name = ("p-0001", "Partner agency 1") if synthetic else ("kr-mpm", "Ministry of Personnel Management of Korea")
+        partner, name = ("p-0001", "Partner agency 1") if synthetic else ("kr-mpm", "Ministry of Personnel Management of the Republic of Korea")
         port = free_port()
         server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
                                   cwd=project, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)

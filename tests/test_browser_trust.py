@@ -76,7 +76,7 @@ ONE_STATUS_WORDS = {"vi": ["Đang có hiệu lực", "Đã ký", "Hết hiệu l
 COUNTRY_ORDER = {  # Vietnamese collation: Ả after A, Đ after D, tones after the bare letter
     "vi": ["Ai Cập", "Brunei Darussalam", "Các Tiểu Vương quốc Ả Rập Thống nhất", "Hàn Quốc", "Nhật Bản", "Pháp",
            "Trung Quốc"],
-    "en": ["Brunei Darussalam", "China", "Egypt", "France", "Japan", "South Korea", "United Arab Emirates"],
+    "en": ["Brunei Darussalam", "China", "Egypt", "France", "Japan", "Republic of Korea", "United Arab Emirates"],
 }
 RENDERED_SIZES = """sel => [...document.querySelectorAll(sel)].map(e => {
   const r = e.getBoundingClientRect(); const f = e.closest('figure').getBoundingClientRect();
@@ -110,10 +110,16 @@ def test_key_figures_say_what_they_count_and_how_old_they_are(browser, served_si
 def test_the_partners_page_and_the_open_data_count_the_same_way(browser, served_site, built_site):
     with closing(open_page(browser, served_site, "en/partners/")) as page:
         summary = text_of(page, ".directory__summary")
-        assert (f"{len(MODEL.partners)} bodies are named: {len(BILATERAL)} bilateral partners (an agreement or an "
-                f"activity of their own), {len(MULTILATERAL)} multilateral mechanisms and organisations, "
-                f"{len(PARTICIPANTS)} bodies met only at multilateral meetings, and "
-                f"{len(MODEL.partners) - len(COOPERATING)} named only in a plan") in summary
+        def counted(count: int, one: str, other: str) -> str:  # English says "1 body", "2 bodies"
+            return f"{count} {one if count == 1 else other}"
+        assert (f"The site names {counted(len(MODEL.partners), 'body', 'bodies')}: "
+                + counted(len(BILATERAL), "bilateral partner (with an agreement or an activity of its own)",
+                          "bilateral partners (with an agreement or an activity of their own)") + ", "
+                + counted(len(MULTILATERAL), "multilateral mechanism or organisation",
+                          "multilateral mechanisms and organisations") + ", "
+                + counted(len(PARTICIPANTS), "body met only at multilateral meetings",
+                          "bodies met only at multilateral meetings")
+                + f", and {len(MODEL.partners) - len(COOPERATING)} named only in a plan") in summary
         named_only = page.locator(".directory__list li", has_text=re.compile("no recorded cooperation"))
         expect(named_only).to_have_count(len(MODEL.partners) - len(COOPERATING))
         expect(page.locator(".agreements-table tbody tr")).to_have_count(len(AGREEMENTS))
@@ -310,10 +316,10 @@ def test_switching_language_keeps_the_query(browser, served_site, path, expected
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_the_editors_guide_is_in_the_footer_not_the_readers_menu(browser, served_site, lang):
+def test_the_editors_guide_is_on_the_about_page_not_the_readers_menu_or_footer(browser, served_site, lang):
     with closing(open_page(browser, served_site, language_root(lang))) as page:
         expect(page.locator(".md-tabs a[href*='guide/']")).to_have_count(0)
-        expect(page.locator(".md-footer a[href*='guide/']")).to_have_count(1)
+        expect(page.locator(".md-footer a[href*='guide/']")).to_have_count(0)
         expect(page.locator(".md-footer a[href*='contact/#corrections']")).to_have_count(1)
 
 

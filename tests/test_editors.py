@@ -156,7 +156,7 @@ def test_serve_reloads_on_data_template_and_content_changes(project_copy, tmp_pa
             fetch(base + "en/reports/2024.pdf")
         path = project_copy / "partners" / "kr-mpm.yml"
         path.write_text(path.read_text(encoding="utf-8").replace(
-            "Ministry of Personnel Management of Korea", "Ministry of Personnel Management (edited)"), encoding="utf-8")
+            "Ministry of Personnel Management of the Republic of Korea", "Ministry of Personnel Management (edited)"), encoding="utf-8")
         wait_for(base + "en/partners/kr-mpm/", "Ministry of Personnel Management (edited)")
         template = project_copy / "templates" / "records" / "partner.html.j2"
         template.write_text(template.read_text(encoding="utf-8") + "\n<p>template-edited</p>\n", encoding="utf-8")
@@ -410,7 +410,7 @@ def test_the_site_is_the_same_whatever_the_builders_language(project_copy, tmp_p
     """The translation-status page words a pending text in its page's language, never in the builder's locale."""
     path = project_copy / "partners" / "kr-mois.yml"
     path.write_text(path.read_text(encoding="utf-8").replace(
-        "  en: Ministry of the Interior and Safety of Korea", "  translation: pending"), encoding="utf-8")
+        "  en: Ministry of the Interior and Safety of the Republic of Korea", "  translation: pending"), encoding="utf-8")
     sites = {}
     for locale in ("vi_VN.UTF-8", "C.UTF-8"):
         sites[locale] = tmp_path / locale

@@ -156,7 +156,7 @@ def test_the_cache_never_returns_messages_in_the_other_language(no_language, tmp
         shutil.copytree(REPO / folder, tmp_path / folder)
     record = tmp_path / "partners" / "kr-mois.yml"
     record.write_text(record.read_text(encoding="utf-8").replace(
-        "  en: Ministry of the Interior and Safety of Korea", "  translation: pending"), encoding="utf-8")
+        "  en: Ministry of the Interior and Safety of the Republic of Korea", "  translation: pending"), encoding="utf-8")
     no_language.setenv("MACROS_LANG", "en")
     assert str(dataset.load(tmp_path).pending[0]).endswith("English translation pending for `name` — "
                                                             "add `en:` when the translation is ready")

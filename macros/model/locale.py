@@ -125,7 +125,9 @@ def format_range(start: PartialDate, end: PartialDate | None, lang: str) -> str:
 
 
 # Where the site's usage differs from CLDR's short name: one spelling everywhere, the official one.
-_COUNTRY_NAMES = {("BN", "vi"): "Brunei Darussalam", ("BN", "en"): "Brunei Darussalam", ("VN", "en"): "Viet Nam"}
+# The Republic of Korea is named as Korea and Viet Nam name it in English, never CLDR's "South Korea".
+_COUNTRY_NAMES = {("BN", "vi"): "Brunei Darussalam", ("BN", "en"): "Brunei Darussalam", ("VN", "en"): "Viet Nam",
+                  ("KR", "en"): "Republic of Korea"}
 
 
 @cache

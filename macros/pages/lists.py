@@ -84,7 +84,7 @@ def define_env(env) -> None:
         years = charts.activities_per_year(model())
         regions = [replace(bar, label=page.t("region", bar.key)) for bar in charts.activities_per_region(model())]
         context_count = sum(activity.before_programme for activity in model().activities.values())
-        note = page.t("chart_context_note").format(count=context_count, date=page.date(model().programme_approved()))
+        note = page.counted("chart_context_note", context_count, date=page.date(model().programme_approved()))
         return (show("bar_chart", chart_id="chart-years", title=page.t("chart_per_year"), bars=years,
                      key_header=page.t("year"), note=note if context_count else "")
                 + show("bar_chart", chart_id="chart-regions", title=page.t("chart_per_region"), bars=regions,
@@ -96,7 +96,7 @@ def define_env(env) -> None:
         everything = model().activities_newest_first()
         shown = everything[:LATEST_ACTIVITIES]
         counts = [(year, len(list(items))) for year, items in groupby(everything, key=lambda a: a.start.year)]
-        note = context().t("latest_shown").format(count=len(shown)) if len(shown) < len(everything) else ""
+        note = context().counted("latest_shown", len(shown)) if len(shown) < len(everything) else ""
         return show("activities", **timeline(shown, context(), model()), year_links=counts, note=note)
 
     @env.macro
