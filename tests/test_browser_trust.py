@@ -69,9 +69,9 @@ FIGURES = {  # (language) → texts the home page's figures must show, in order
 }
 PLAN_ENDED = {"vi": "Thời hạn của kế hoạch đã kết thúc ngày 31/12/2024", "en": "This plan’s period ended on 31 December 2024"}
 TERM_ENDED = {"vi": "Thời hạn 2022–2025 đã kết thúc ngày 31/12/2025; chưa có nguồn nào nêu việc gia hạn "
-                    "(báo cáo gần nhất, 23/09/2022: đang có hiệu lực) Thời hạn lấy theo tên gọi của thỏa thuận",
+                    "(báo cáo gần nhất, 23/09/2022: đang có hiệu lực). Thời hạn lấy theo tên gọi của thỏa thuận",
               "en": "Term 2022–2025 ended on 31 December 2025; no renewal reported (latest report, 23 September 2022: "
-                    "in force) The term is the one in the agreement’s name"}
+                    "in force). The term is the one in the agreement’s name"}
 ONE_STATUS_WORDS = {"vi": ["Đang có hiệu lực", "Đã ký", "Hết hiệu lực"], "en": ["In force", "Signed", "Expired"]}
 COUNTRY_ORDER = {  # Vietnamese collation: Ả after A, Đ after D, tones after the bare letter
     "vi": ["Ai Cập", "Brunei Darussalam", "Các Tiểu Vương quốc Ả Rập Thống nhất", "Hàn Quốc", "Nhật Bản", "Pháp",
