@@ -61,7 +61,7 @@ FIGURES = {  # (language) → texts the home page's figures must show, in order
            f"{len(PARTICIPANTS)} bodies met only at multilateral meetings", f"{len(MODEL.partners)} bodies named in all",
            f"{len({p.country for p in BILATERAL})} countries where the bilateral partners are based",
            f"{len(SIGNED)} agreement signed since the programme was approved", "1 more in negotiation",
-           f"{len(SIGNED_BEFORE)} signed before the programme was approved", "the stated term of 1 has ended",
+           f"{len(SIGNED_BEFORE)} signed before the programme was approved", "1 whose stated term has ended",
            f"{len(SINCE)} activities since the programme was approved", "on 15 November 2022",
            f"{len(MODEL.activities) - len(SINCE)} earlier ones are shown as context",
            "1 of 8", "tasks of the 2024 Plan reported done", "7 with no report since 9 January 2024",

@@ -137,7 +137,6 @@ def test_counts_of_one_are_singular_in_the_plan_page_and_the_report(site, built_
         assert said in report
 
 
-# The key figure's own label (figure_activities, the figures' labels) has no singular yet: see the xfail below.
 FIGURE_ACTIVITIES = "1 activities since the programme"
 
 
@@ -161,6 +160,5 @@ def test_a_site_with_one_of_each_count_says_it_in_the_singular(one_of_each):
     assert [problem for problem in problems(one_of_each) if FIGURE_ACTIVITIES not in problem] == []
 
 
-@pytest.mark.xfail(strict=True, reason="figure_activities has no singular form yet (the figures' labels)")
 def test_the_activities_key_figure_is_singular_for_one(one_of_each):
     assert FIGURE_ACTIVITIES not in readable(one_of_each / "en" / "index.html")
