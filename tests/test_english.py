@@ -18,6 +18,7 @@ from pypdf import PdfReader
 from conftest import REPO, copy_project, mkdocs_build
 from macros.model.locale import country_name
 from macros.pages.render import labels
+from macros.reading import dataset
 
 # Word-for-word renderings of Vietnamese administrative phrases, and the names the site no longer uses.
 CALQUES = {
@@ -162,3 +163,18 @@ def test_a_site_with_one_of_each_count_says_it_in_the_singular(one_of_each):
 
 def test_the_activities_key_figure_is_singular_for_one(one_of_each):
     assert FIGURE_ACTIVITIES not in readable(one_of_each / "en" / "index.html")
+
+
+# A state said in the present tense goes stale the day after its source: "are completing", "is building".
+PRESENT_STATES = re.compile(r"\b(?:are|is) (?:completing|finalising|negotiating|building|preparing|drafting)\b"
+                            r"|\bhas (?:digitised|signed|completed)\b", re.IGNORECASE)
+
+
+def test_no_english_text_states_a_state_in_the_present_tense_without_its_date():
+    stale = []
+    for record in dataset.load(REPO).model.records():
+        raw = yaml.safe_load((REPO / record.file).read_text(encoding="utf-8"))
+        for text in _english_texts(raw):
+            stale += [f"{record.file}: …{text[max(0, m.start() - 40):m.end() + 20]}…" for m in PRESENT_STATES.finditer(text)]
+    assert stale == []
+

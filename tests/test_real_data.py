@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
 import subprocess
 import sys
 import unicodedata
@@ -125,27 +123,3 @@ def test_seed_facts_are_on_the_site_in_both_languages(site, path, vietnamese, en
         missing = [fragment for fragment in fragments if fragment not in text]
         assert missing == [], f"{lang}: {missing}"
 
-
-# A state said in the present tense goes stale the day after its source: "are completing", "is building".
-PRESENT_STATES = re.compile(r"\b(?:are|is) (?:completing|finalising|negotiating|building|preparing|drafting)\b"
-                            r"|\bhas (?:digitised|signed|completed)\b", re.IGNORECASE)
-
-
-def test_no_english_text_states_a_state_in_the_present_tense_without_its_date():
-    stale = []
-    for record in MODEL.records():
-        raw = yaml.safe_load((REPO / record.file).read_text(encoding="utf-8"))
-        for text in _english_texts(raw):
-            stale += [f"{record.file}: …{text[max(0, m.start() - 40):m.end() + 20]}…" for m in PRESENT_STATES.finditer(text)]
-    assert stale == []
-
-
-def _english_texts(value):
-    if isinstance(value, dict):
-        if isinstance(value.get("en"), str):
-            yield value["en"]
-        for item in value.values():
-            yield from _english_texts(item)
-    elif isinstance(value, list):
-        for item in value:
-            yield from _english_texts(item)
