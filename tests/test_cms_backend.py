@@ -317,15 +317,23 @@ def test_the_new_text_is_checked_while_the_file_on_disk_is_still_the_old_one(bac
     assert seen and all(content == before for content in seen)
 
 
-def test_a_failure_while_writing_leaves_the_old_file_whole_and_answers_with_a_message(backend, monkeypatch):
-    before = backend.file(PARTNER)
+def failing(error: OSError):
+    """A stand-in for a file-system call that fails with `error` (a full disk, a folder one may not write in)."""
+    def fail(*_):
+        raise error
+    return fail
+
+
+def changed_agreement_state(backend) -> dict:
     form = backend.open(PARTNER)
     form["agreements"][0]["state"] = "expired"
+    return form
 
-    def disk_full(*_):
-        raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(store.os, "replace", disk_full)
+def test_a_failure_while_writing_leaves_the_old_file_whole_and_answers_with_a_message(backend, monkeypatch):
+    before = backend.file(PARTNER)
+    form = changed_agreement_state(backend)
+    monkeypatch.setattr(store.os, "replace", failing(OSError(28, "No space left on device")))
     status, body = backend.save(PARTNER, form)
     assert status == 500 and "Nothing was saved" in body["error"]
     assert backend.file(PARTNER) == before
@@ -470,13 +478,8 @@ def test_a_form_sent_with_aliases_is_refused_without_expanding_them(backend):
 
 
 def test_a_folder_the_editor_may_not_write_in_is_a_sentence_and_nothing_saved(backend, monkeypatch):
-    form = backend.open(PARTNER)
-    form["agreements"][0]["state"] = "expired"
-
-    def refused(*_):
-        raise PermissionError(13, "Permission denied")
-
-    monkeypatch.setattr(store.textfile, "staged", refused)
+    form = changed_agreement_state(backend)
+    monkeypatch.setattr(store.textfile, "staged", failing(PermissionError(13, "Permission denied")))
     status, body = backend.save(PARTNER, form)
     assert status == 500
     assert body["error"] == ("partners/fr-mtfp.yml could not be written (Permission denied). Nothing was saved: make "
