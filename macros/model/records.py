@@ -368,7 +368,9 @@ class Progress:
 
     @classmethod
     def of(cls, items: list[PlanElement], checked: PartialDate) -> Progress:
-        outcomes = {outcome: [item for item in items if item.outcome(checked) == outcome] for outcome in OUTCOMES}
+        outcomes: dict[str, list[PlanElement]] = {outcome: [] for outcome in OUTCOMES}
+        for item in items:  # each item's outcome once; a cancelled one belongs to no part
+            outcomes.get(item.outcome(checked), []).append(item)
         return cls(counts={outcome: len(found) for outcome, found in outcomes.items()},
                    since={outcome: max((item.status_as_of for item in found), key=PartialDate.sort_key)
                           for outcome, found in outcomes.items() if found},
