@@ -9,15 +9,18 @@ from contextlib import closing
 
 import pytest
 from checkers import AXE, installed
+from conftest import REPO
 from playwright.sync_api import expect
 from test_browser_a11y import BLOCKING, RUN_AXE, WCAG_TAGS, describe
 from test_browser_reader import DESKTOP, PHONE
 
 from macros.model.locale import LANGUAGES
 from macros.pages.render import language_root
+from macros.reading import dataset
 
 
 VIEWPORTS = {"375": PHONE, "1280": DESKTOP}
+MODEL = dataset.load(REPO).model
 MINISTRY = {"vi": ("Bộ Nội vụ", "Ministry of Home Affairs"), "en": ("Ministry of Home Affairs", "Bộ Nội vụ")}
 COMFORT = {"vi": ("Cỡ chữ", "Cỡ chữ và độ tương phản"), "en": ("Text size", "Text size and contrast")}
 OTHER_LANGUAGE = {"vi": "English", "en": "Tiếng Việt"}
@@ -167,6 +170,9 @@ def test_the_activity_filters_fit_the_screen(browser, served_site, lang, viewpor
             .reduce((a, b) => b.text.length > a.text.length ? b : a).value""")
         page.select_option(".filters select[name=partner]", longest)  # the longest name chosen: still inside
         assert all(select["fits"] for select in page.evaluate(SELECTS))
+        status = page.locator(".filters__count")  # and said whole, though the closed drop-down may cut it
+        expect(status).to_contain_text(MODEL.partners[longest].name.get(lang))
+        expect(status).to_be_in_viewport()
         assert page.evaluate("document.documentElement.scrollWidth") <= VIEWPORTS[viewport]["width"]
 
 

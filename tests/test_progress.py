@@ -70,3 +70,11 @@ def test_the_open_data_gives_each_items_outcome_valid_against_its_schema():
 def test_the_data_date_is_the_newest_date_a_source_reports_not_a_review_stamp():
     assert MODEL.as_of().iso() == "2024-08-08"  # the ACCSM 22 task reported done; the NAPA source of August 2024
     assert MODEL.checked_on().iso() == max(record.reviewed.iso() for record in MODEL.records() if record.reviewed)
+
+
+@pytest.mark.parametrize("root, gaps", [("", "các năm sau của Đề án (2022–2026): 2022, 2023, 2025, 2026;"),
+                                        ("en/", "these years of the programme (2022–2026): 2022, 2023, 2025, 2026;")])
+def test_the_plans_list_names_the_programme_years_without_an_annual_plan(built_site, root, gaps):
+    programme = MODEL.plans["de-an-2022-2026"]
+    assert programme.years_without_annual_plan() == [2022, 2023, 2025, 2026]  # only the 2024 Plan is in the sources
+    assert gaps in " ".join((built_site / root / "plans" / "index.html").read_text(encoding="utf-8").split())

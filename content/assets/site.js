@@ -146,7 +146,11 @@
           heading.hidden = !section.querySelector(".timeline__item--context:not([hidden])");
         });
       });
-      status.textContent = message(status, "data-template", { count: shown });
+      /* The chosen partner's whole name is said, since a closed drop-down cuts a long one on a phone. */
+      var partner = form.elements.partner;
+      status.textContent = chosen.partner ?
+        message(status, "data-template-partner", { count: shown, partner: partner.options[partner.selectedIndex].text }) :
+        message(status, "data-template", { count: shown });
       setQuery(chosen);
     }
 
