@@ -72,6 +72,7 @@ TERM_ENDED = {"vi": "Thời hạn 2022–2025 đã kết thúc ngày 31/12/2025;
                     "(báo cáo gần nhất, 23/09/2022: đang có hiệu lực). Thời hạn lấy theo tên gọi của thỏa thuận",
               "en": "Term 2022–2025 ended on 31 December 2025; no renewal reported (latest report, 23 September 2022: "
                     "in force). The term is the one in the agreement’s name"}
+AGREEMENT_IN_NEGOTIATION_FACTS = {"vi": ["Tình trạng", "Loại", "Nguồn"], "en": ["Status", "Type", "Sources"]}  # no "Signed"
 ONE_STATUS_WORDS = {"vi": ["Đang có hiệu lực", "Đã ký", "Hết hiệu lực"], "en": ["In force", "Signed", "Expired"]}
 COUNTRY_ORDER = {  # Vietnamese collation: Ả after A, Đ after D, tones after the bare letter
     "vi": ["Ai Cập", "Brunei Darussalam", "Các Tiểu Vương quốc Ả Rập Thống nhất", "Hàn Quốc", "Nhật Bản", "Pháp",
@@ -152,6 +153,8 @@ def test_an_ended_plan_and_an_ended_term_say_so(browser, served_site, lang):
         assert status.startswith(TERM_ENDED[lang]), status
         assert not any(word in status for word in ONE_STATUS_WORDS[lang])
         expect(page.locator(".agreement .facts dd").first.locator("time")).to_have_count(2)
+    with closing(open_page(browser, served_site, root + "partners/ae-moca/")) as page:  # in negotiation: not signed
+        expect(page.locator(".agreement .facts dt")).to_have_text(AGREEMENT_IN_NEGOTIATION_FACTS[lang])
 
 
 NO_REPORT = {"vi": "Chưa có báo cáo nào sau ngày 09/01/2024", "en": "No report since 9 January 2024"}
