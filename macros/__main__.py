@@ -82,7 +82,7 @@ def report(args: argparse.Namespace) -> int:
         print(messages.text("report_no_year", year=unknown[0], years=", ".join(map(str, years))), file=sys.stderr)
         return 1
     try:
-        printed = reports.reports(data.model, site_url, args.years or years)
+        printed = reports.reports(data.model, site_url, args.root, args.years or years)
     except (pdf.Unavailable, RuntimeError) as failed:
         print(failed, file=sys.stderr)
         return 1

@@ -133,7 +133,7 @@ class RecordPages(BasePlugin):
         if lang == LANGUAGES[0]:  # printed once for both languages
             self.sitemap_files = {}
             try:
-                self.reports = reports.reports(self.data.model, config.site_url, printing=self.printing)
+                self.reports = reports.reports(self.data.model, config.site_url, data_root(config), printing=self.printing)
             except (pdf.Unavailable, RuntimeError) as failed:
                 raise PluginError(str(failed)) from None
         self.pages, self.sitemap_files[lang] = _add_generated_files(files, config, self.data, self.reports)
@@ -152,7 +152,7 @@ class RecordPages(BasePlugin):
         default language's search index is made meanwhile, on another core.
         """
         lang = config.plugins["i18n"].current_language
-        self.indexing[lang] = search.start_index(config.site_dir, lang)
+        self.indexing[lang] = search.start_index(config.site_dir, lang, data_root(config))
         if lang != LANGUAGES[-1]:
             return
         for indexed, run in self.indexing.items():

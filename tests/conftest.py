@@ -19,6 +19,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 import tools.browser
+from macros.files import reports
 
 import lighthouse
 
@@ -80,6 +81,9 @@ def copy_project(copy: Path) -> Path:
         else:
             shutil.copy2(source, copy / part)
     (copy / "search").symlink_to(REPO / "search")  # the installed Pagefind (macros/files/search.py)
+    (REPO / reports.CACHE).mkdir(parents=True, exist_ok=True)  # and the printed reports, shared as a CI cache is
+    (copy / reports.CACHE.parent).mkdir()
+    (copy / reports.CACHE).symlink_to(REPO / reports.CACHE)
     return copy
 
 

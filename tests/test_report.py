@@ -382,7 +382,7 @@ def test_first_pages_are_rendered_for_the_readme(tmp_path):
     with the port the test site is served on.
     """
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    for report in reports.reports(MODEL, README_SITE_URL, [YEAR]):
+    for report in reports.reports(MODEL, README_SITE_URL, REPO, [YEAR]):
         printed = tmp_path / f"{report.lang}.pdf"
         printed.write_bytes(report.content)
         prefix = SCREENSHOTS / f"{YEAR}-{report.lang}"

@@ -47,13 +47,22 @@ def fresh(tmp_path_factory) -> dict[str, bytes]:
 def test_an_entry_is_given_back_only_if_its_content_is_what_its_name_says(tmp_path, monkeypatch):
     monkeypatch.setenv(reports.CACHE_VARIABLE, str(tmp_path))
     key = "0" * 32
-    reports.DiskCache().store({key: b"%PDF-1.7 whole %%EOF"})
+    reports.DiskCache(REPO).store({key: b"%PDF-1.7 whole %%EOF"})
     [entry] = tmp_path.iterdir()  # no partial file beside it
-    assert reports.DiskCache().read(key) == b"%PDF-1.7 whole %%EOF"
+    assert reports.DiskCache(REPO).read(key) == b"%PDF-1.7 whole %%EOF"
     entry.write_bytes(b"%PDF-1.7 whale %%EOF")
-    assert reports.DiskCache().read(key) is None and not entry.exists()
+    assert reports.DiskCache(REPO).read(key) is None and not entry.exists()
     monkeypatch.setenv(reports.CACHE_VARIABLE, "off")
-    assert reports.DiskCache().read(key) is None
+    assert reports.DiskCache(REPO).read(key) is None
+
+
+def test_the_cache_is_the_project_s_being_built_not_the_code_s(tmp_path, monkeypatch):
+    """This checkout's code building another copy of the project keeps that copy's reports in that copy."""
+    monkeypatch.delenv(reports.CACHE_VARIABLE, raising=False)
+    other = tmp_path / "other-copy"
+    reports.DiskCache(other).store({"1" * 32: b"%PDF-1.7 whole %%EOF"})
+    assert [entry.parent for entry in other.rglob("*.pdf")] == [other / reports.CACHE]
+    assert reports.DiskCache(REPO).read("1" * 32) is None
 
 
 def test_an_entry_zeroed_in_its_middle_is_printed_again_and_replaced(tmp_path, fresh):

@@ -54,7 +54,7 @@ from macros.pages.render import PageContext, language_root, render
 
 FOLDER = "reports"
 CACHE_VARIABLE = "REPORTS_CACHE"  # a folder for the printed reports, or "off"
-CACHE = Path(__file__).resolve().parents[2] / ".cache" / "reports"
+CACHE = Path(".cache") / "reports"  # below the root of the project being built, not of this code's checkout
 CACHE_KEEP = 64  # PDFs kept on disk, the most recently used
 
 
@@ -94,15 +94,17 @@ def html(model: Model, year: int, lang: str, site_url: str) -> str:
 _printed: dict[str, bytes] = {}  # digest → PDF, for the reports of the latest build
 
 
-def reports(model: Model, site_url: str, years: list[int] | None = None, printing: bool = True) -> list[Report]:
+def reports(model: Model, site_url: str, root: Path, years: list[int] | None = None,
+            printing: bool = True) -> list[Report]:
     """The reports of `years` (default: every report year) in both languages, printed where not cached.
 
-    Without `printing`, a report the cache does not have comes without content.
+    `root` is the project being built: its cache is used, whichever checkout this code runs from. Without
+    `printing`, a report the cache does not have comes without content.
     """
     wanted = [(year, lang) for year in (model.report_years() if years is None else years) for lang in LANGUAGES]
     sources = {key: html(model, *key, site_url) for key in wanted}
     digests = {key: digest(text) for key, text in sources.items()}
-    disk = DiskCache()
+    disk = DiskCache(root)
     found = {value: _printed[value] if value in _printed else disk.read(value) for value in set(digests.values())}
     missing = {value: sources[key] for key, value in digests.items() if found[value] is None}
     new = _print(missing) if printing else {}
@@ -115,11 +117,12 @@ def reports(model: Model, site_url: str, years: list[int] | None = None, printin
 
 
 class DiskCache:
-    """The PDFs printed earlier, in the folder REPORTS_CACHE names (default `.cache/reports/`; `off`: none)."""
+    """The PDFs printed earlier, in the folder REPORTS_CACHE names (default: the project's `.cache/reports/`;
+    `off`: none)."""
 
-    def __init__(self):
+    def __init__(self, root: Path):
         chosen = os.environ.get(CACHE_VARIABLE, "")
-        self.folder = None if chosen == "off" else Path(chosen) if chosen else CACHE
+        self.folder = None if chosen == "off" else Path(chosen) if chosen else root / CACHE
 
     def read(self, key: str) -> bytes | None:
         """The whole PDF stored under `key`; None if there is none, it is damaged or the folder fails."""

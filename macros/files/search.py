@@ -31,7 +31,8 @@ TITLE_WEIGHT = 10  # Pagefind's highest: a word in the title counts a hundred ti
 YEAR_PAGES = "activities/years/"  # lists of activities that have their own pages: found through those
 # Pagefind 1.6 from npm (`npm ci --prefix search`): it counts accent variants (hợp, họp, hộp…) in its chunk
 # sizes, so a first search for "hop tac" loads about 35 KB of index instead of 330 KB. PyPI has 1.5.2 only.
-NPM_PAGEFIND = Path(__file__).resolve().parents[2] / "search" / "node_modules" / ".bin" / "pagefind"
+# Installed below the project being built (`root`), not below this code's checkout.
+NPM_PAGEFIND = Path("search") / "node_modules" / ".bin" / "pagefind"
 
 
 def mark_searchable(html: str, url: str, kind: str) -> str:
@@ -48,11 +49,13 @@ def mark_searchable(html: str, url: str, kind: str) -> str:
     return html.replace("<h1", f'<h1 data-pagefind-weight="{TITLE_WEIGHT}"', 1)
 
 
-def start_index(site_dir: str, lang: str) -> subprocess.Popen:
-    """Start Pagefind (installed from npm by `make install`) on `lang`'s pages; `finish_index` waits for it."""
-    if not NPM_PAGEFIND.exists():
+def start_index(site_dir: str, lang: str, root: Path) -> subprocess.Popen:
+    """Start Pagefind (installed from npm by `make install` in the project `root`) on `lang`'s pages;
+    `finish_index` waits for it."""
+    pagefind = root / NPM_PAGEFIND
+    if not pagefind.exists():
         raise PluginError("Pagefind is not installed: run `make install` (it needs Node.js with npm).")
-    command = [str(NPM_PAGEFIND), "--site", str(Path(site_dir)), "--glob", _pages_of(lang),
+    command = [str(pagefind), "--site", str(Path(site_dir)), "--glob", _pages_of(lang),
                "--output-subdir", language_root(lang) + BUNDLE, "--silent", "--exclude-selectors", ".headerlink"]
     return subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 
