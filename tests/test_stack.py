@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import subprocess
 import sys
 
@@ -36,3 +37,36 @@ def test_reading_and_the_model_do_not_load_mkdocs():
     result = subprocess.run([sys.executable, "-c", script], cwd=REPO, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "[]"
+
+
+PRIVATE_BY_NAME = ("getattr", "setattr", "hasattr", "delattr")
+
+
+def private_reads(source: str) -> list[str]:
+    """Where `source` reads or writes a name another object keeps private: `thing._name`, `getattr(thing, "_name")`
+    (its own `self._name` and `cls._name` are its own business; dunders are the language's)."""
+    def private(name: str) -> bool:
+        return name.startswith("_") and not (name.startswith("__") and name.endswith("__"))
+
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Attribute) and private(node.attr) and not (
+                isinstance(node.value, ast.Name) and node.value.id in ("self", "cls")):
+            found.append(f"{node.lineno}: {ast.unparse(node)}")
+        elif (isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in PRIVATE_BY_NAME
+              and len(node.args) > 1 and isinstance(node.args[1], ast.Constant) and private(str(node.args[1].value))):
+            found.append(f"{node.lineno}: {ast.unparse(node)}")
+    return found
+
+
+def test_no_module_reads_another_library_s_private_attributes():
+    """Public extension points only: a private name of MkDocs, Material, i18n or any library may change in any
+    release without notice. The project's own modules keep to the same rule with each other."""
+    found = {path.relative_to(REPO).as_posix(): private_reads(path.read_text(encoding="utf-8"))
+             for folder in ("macros", "tools") for path in sorted((REPO / folder).rglob("*.py"))}
+    assert {path: places for path, places in found.items() if places} == {}
+
+
+def test_the_private_attribute_check_sees_each_form():
+    source = "a = page._file\nb = getattr(config, '_current')\nc = self._own\nd = cls._own\ne = thing.__class__\n"
+    assert private_reads(source) == ["1: page._file", "2: getattr(config, '_current')"]
