@@ -212,7 +212,8 @@ def test_the_guide_passes_axe_on_a_phone_and_its_code_scrolls_by_keyboard(browse
             code.focus()
             for _ in range(3):
                 page.keyboard.press("ArrowRight")
-            assert code.evaluate("e => e.scrollLeft") > 0, "the keyboard scrolls the focused block"
+            # the keyboard scrolls the focused block (smoothly: the first frames may not have moved it yet)
+            page.wait_for_function("e => e.scrollLeft > 0", arg=code.element_handle(), timeout=5_000)
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
