@@ -9,6 +9,7 @@ import time
 from pathlib import Path
 
 from macros import messages
+from macros.settings import site_address
 from macros.editors import commands as editor_commands
 from macros.editors import publish, scaffold, textfile, translation
 from macros.files import pdf, reports
@@ -100,8 +101,6 @@ def _site_url(root: Path) -> str:
     """The site's address as mkdocs.yml gives it (SITE_URL, else its default), checked as the build checks it:
     the reports link to the pages. ValueError says what is wanted."""
     from mkdocs.utils.yaml import yaml_load
-
-    from macros.plugin import site_address
 
     with open(root / "mkdocs.yml", "rb") as handle:
         return site_address(yaml_load(handle)["site_url"])

@@ -16,8 +16,6 @@ this plugin's own `generated_pages`, not from i18n's file lists.
 
 from __future__ import annotations
 
-import gzip
-import re
 import subprocess
 from copy import deepcopy
 from html import escape
@@ -32,7 +30,7 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.toc import AnchorLink
 
-from macros import messages
+from macros import messages, settings
 from macros.files import extras, feeds, pdf, reports, search
 from macros.model.locale import LANGUAGES
 from macros.model.records import COLLECTIONS
@@ -42,33 +40,14 @@ from macros.pages.render import TITLE_ID, labels, language_root, words
 from macros.reading import dataset, redirects
 from macros.reading.images import MEDIA_FOLDER
 from macros.reading.problems import InvalidData
+from macros.site import material_bundle, sitemaps
 
 
 OPEN_DATA_PAGE = "open-data/"
 X_DEFAULT = "x-default"  # the hreflang of the page for readers of any other language
 WATCHED = (*COLLECTIONS, MEDIA_FOLDER, "schemas", "templates", "macros", redirects.FILE)
 CONTACT_PAGE = "contact/"
-EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")  # the address readers write to (CONTACT_EMAIL)
 GUIDE_PAGE = "guide/"  # for editors: linked from the footer, not in the readers' menu
-# The site's address (SITE_URL): http(s), a host name or [IPv6], a port, a path of unreserved characters and %XX.
-# It is pasted into attributes, feeds, sitemaps and robots.txt unescaped, and every page's address is appended to it.
-SITE_URL = re.compile(r"(?i:https?)://(?:[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.?|\[[0-9A-Fa-f:.]+\])"
-                      r"(?::(?P<port>[0-9]{1,5}))?(?:/(?:[A-Za-z0-9._~-]|%[0-9A-Fa-f]{2})*)*")
-
-
-def site_address(url: str | None) -> str:
-    """`url` as the site's address, ending in `/` as MkDocs makes it; ValueError, saying what is wanted, if it is not one.
-
-    The build and `python -m macros report` both check the address here: a quote in it would
-    break out of every page's attributes, `javascript:` would reach the canonical links and the
-    feeds, and a query or fragment would swallow the page addresses appended to it.
-    """
-    found = SITE_URL.fullmatch(url or "")
-    if not found or found["port"] and not 0 < int(found["port"]) < 65536:
-        raise ValueError(messages.text("bad_site_url", url=url or ""))
-    return url if url.endswith("/") else url + "/"
-
-
 def theme_words(lang: str) -> dict[str, str]:
     """The labels in `lang` and the addresses the header and footer link to, for the theme overrides."""
     return {
@@ -110,7 +89,7 @@ class RecordPages(BasePlugin):
         """
         try:
             messages.language()  # every message below needs it
-            site_address(config.site_url)
+            settings.site_address(config.site_url)
         except ValueError as refused:  # MACROS_LANG or SITE_URL, each refused in one sentence
             raise PluginError(str(refused)) from None
         try:
@@ -122,7 +101,7 @@ class RecordPages(BasePlugin):
             get_plugin_logger("records").info(self.data.history_note)
         self.last_date = self.data.model.as_of().first_day().isoformat()  # MkDocs needs a day
         email = config.extra.get("contact_email", "")
-        if email and not EMAIL.fullmatch(email):
+        if email and not settings.EMAIL.fullmatch(email):
             raise PluginError(messages.text("bad_contact_email", email=email))
         config.extra["ui"] = theme_words(lang)
 
@@ -158,11 +137,11 @@ class RecordPages(BasePlugin):
         for indexed, run in self.indexing.items():
             search.finish_index(run, config.site_dir, indexed)
         self.indexing = {}
-        _patch_material_bundle(Path(config.site_dir))
-        sitemap = Path(config.site_dir) / "sitemap.xml"
-        # MkDocs stamps the compressed sitemap with a local-time date, which varies by machine
-        with gzip.GzipFile(sitemap.with_suffix(".xml.gz"), "wb", mtime=0) as packed:
-            packed.write(sitemap.read_bytes())
+        try:
+            material_bundle.patch(Path(config.site_dir))
+        except material_bundle.ReleaseChanged as changed:
+            raise PluginError(str(changed)) from None
+        sitemaps.compress(Path(config.site_dir) / "sitemap.xml")
 
     def on_build_error(self, error: Exception) -> None:
         """A failed build leaves no search index being written into the folder it abandons."""
@@ -230,7 +209,7 @@ class RecordPages(BasePlugin):
         """Note the template's depth; give the sitemap (overrides/sitemap.xml) the generated pages and the reports."""
         self.base_urls[template_name] = context["base_url"]
         context["generated_pages"] = self.sitemap_files
-        context["report_entries"] = _report_entries(self.reports, self.last_date)
+        context["report_entries"] = sitemaps.report_entries(self.reports, self.last_date)
         return context
 
     def on_post_page(self, output: str, page, config: MkDocsConfig) -> str:
@@ -252,7 +231,7 @@ class RecordPages(BasePlugin):
             return output
         target = Path(config.site_dir) / language_root(lang) / template_name
         target.parent.mkdir(parents=True, exist_ok=True)
-        own = output if template_name == "404.html" else _only_below(output, config.site_url + language_root(lang))
+        own = output if template_name == "404.html" else sitemaps.only_below(output, config.site_url + language_root(lang))
         target.write_text(own, encoding="utf-8")
         # the complete sitemap (all languages) also stays at the root; the 404 page does not
         return output if template_name == "sitemap.xml" else ""
@@ -341,57 +320,3 @@ def _file(config: MkDocsConfig, src_uri: str, path: str) -> File:
     return file
 
 
-THIRD_PARTY = "https://unpkg.com/"  # Material's fallbacks: a ResizeObserver polyfill, and Mermaid for diagrams
-
-
-# Material's language selector: on every page it fetches `sitemap.xml` beside each <link rel="alternate">, that
-# is, in the folder of the counterpart page, to find the same page in the other language when a reader
-# clicks the selector. Our links already name the counterpart and assets/site.js handles their clicks, so
-# the lookup only costs a request (and a one-entry sitemap per page to answer it). Its call is taken out.
-_SELECTOR_LOOKUP = re.compile(r'function (\w+)\(\{document\$:\w+\}\)\{let \w+=new Map;\w+\.pipe\(\w+\(\(\)=>\w+\("link\[rel=alternate\]"\)\)')
-
-
-def _drop_selector_lookup(text: str) -> str:
-    """Material's bundle without the call that starts its language selector's sitemap lookup.
-
-    Raises if the bundle no longer has exactly one such function and call: a new Material release
-    must be looked at, not silently half-patched.
-    """
-    found = _SELECTOR_LOOKUP.findall(text)
-    if len(found) != 1:
-        raise PluginError(f"Material's language selector lookup: expected one function, found {len(found)}")
-    call = re.compile(rf"(?<![\w.]){re.escape(found[0])}\(\{{document\$:\w+\}}\);")
-    patched, calls = call.subn("", text)
-    if calls > 1:  # none: a bundle patched by the previous build (`mkdocs serve` copies unchanged files once)
-        raise PluginError(f"Material's language selector lookup: expected one call, found {calls}")
-    return patched
-
-
-def _patch_material_bundle(site: Path) -> None:
-    """Take the third-party addresses and the language selector's sitemap lookup out of Material's script bundle.
-
-    The bundle would fetch a polyfill for very old browsers and Mermaid for
-    diagram blocks (the site has none) from unpkg.com. The Content-Security-Policy
-    already forbids it; removing the addresses makes sure nothing in the site
-    even names another host. They become empty `data:` scripts.
-    """
-    for bundle in (site / "assets" / "javascripts").glob("bundle.*.js"):
-        text = bundle.read_text(encoding="utf-8")
-        patched = _drop_selector_lookup(text.replace(THIRD_PARTY, "data:text/javascript,//"))
-        if patched != text:
-            bundle.write_text(patched, encoding="utf-8")
-
-
-def _only_below(sitemap: str, prefix: str) -> str:
-    """The sitemap's entries whose address starts with `prefix`: a sitemap may list only pages below it."""
-    entries = re.findall(r"\s*<url>.*?</url>", sitemap, flags=re.S)
-    kept = "".join(entry for entry in entries if f"<loc>{prefix}" in entry)
-    return re.sub(r"(\s*<url>.*?</url>)+", lambda _: kept, sitemap, count=1, flags=re.S)
-
-
-def _report_entries(reports_: list[reports.Report], last_date: str) -> list[dict]:
-    """The printed annual reports as the sitemap lists them: each with its date and its year's other languages."""
-    printed = [report for report in reports_ if report.printed]
-    return [{"path": report.path, "lastmod": last_date,
-             "alternates": sorted((other.lang, other.path) for other in printed if other.year == report.year)}
-            for report in printed]

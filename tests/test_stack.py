@@ -6,6 +6,7 @@ import ast
 import subprocess
 import sys
 
+import pytest
 from tools.same_site import differences
 
 from conftest import BUILD_ENV, REPO
@@ -70,3 +71,19 @@ def test_no_module_reads_another_library_s_private_attributes():
 def test_the_private_attribute_check_sees_each_form():
     source = "a = page._file\nb = getattr(config, '_current')\nc = self._own\nd = cls._own\ne = thing.__class__\n"
     assert private_reads(source) == ["1: page._file", "2: getattr(config, '_current')"]
+
+
+LOOKUP = 'function Qe({document$:t}){let e=new Map;t.pipe(b(()=>P("link[rel=alternate]")))}'
+
+
+def test_material_s_bundle_is_mended_in_one_named_place_that_fails_loudly_on_a_new_release():
+    """The one place the project touches Material's internals: its bundle's language-selector lookup."""
+    from macros.site.material_bundle import ReleaseChanged, drop_selector_lookup
+
+    bundle = LOOKUP + "Qe({document$:r});x.Qe({document$:r});"
+    assert drop_selector_lookup(bundle) == LOOKUP + "x.Qe({document$:r});"  # the call, not a method of that name
+    assert drop_selector_lookup(drop_selector_lookup(bundle)) == drop_selector_lookup(bundle)  # serve: once patched
+    with pytest.raises(ReleaseChanged, match="expected one function, found 0"):
+        drop_selector_lookup("Qe({document$:r});")
+    with pytest.raises(ReleaseChanged, match="expected one call, found 2"):
+        drop_selector_lookup(LOOKUP + "Qe({document$:r});Qe({document$:r});")

@@ -22,6 +22,7 @@ from contextlib import contextmanager, suppress
 from pathlib import Path
 
 from macros import messages
+from macros.settings import EMAIL, site_address  # the build's own checks of the two values
 
 
 INTERRUPTED = 128 + signal.SIGINT  # 130: the status a shell gives a command stopped by Ctrl-C
@@ -65,8 +66,6 @@ def publishing_refusal(environment: dict[str, str]) -> str | None:
     A published site must give its real address and a contact address: `make build` keeps its local
     defaults (http://127.0.0.1:8000/, no contact) for previews, so publishing checks both are set.
     """
-    from macros.plugin import EMAIL, site_address  # the build's own checks of the two values
-
     for variable in PUBLISHING_SETTINGS:
         value = environment.get(variable, "").strip()
         if not value:
