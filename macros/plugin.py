@@ -21,7 +21,6 @@ from copy import deepcopy
 from html import escape
 from itertools import chain
 from pathlib import Path
-from urllib.parse import urljoin
 
 import jinja2
 from mkdocs.config.defaults import MkDocsConfig
@@ -31,32 +30,19 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.toc import AnchorLink
 
 from macros import messages, settings
-from macros.files import extras, feeds, pdf, reports, search
+from macros.files import extras, pdf, reports, search
 from macros.model.locale import LANGUAGES
 from macros.model.records import COLLECTIONS
-from macros.pages import codeblocks, conformance, csp
+from macros.pages import alternates, codeblocks, conformance, csp, theme
 from macros.pages.record_pages import VirtualPage, counterpart, record_pages, year_pages
-from macros.pages.render import TITLE_ID, labels, language_root, words
+from macros.pages.render import TITLE_ID, labels, language_root
 from macros.reading import dataset, redirects
 from macros.reading.images import MEDIA_FOLDER
 from macros.reading.problems import InvalidData
 from macros.site import material_bundle, sitemaps
 
 
-OPEN_DATA_PAGE = "open-data/"
-X_DEFAULT = "x-default"  # the hreflang of the page for readers of any other language
 WATCHED = (*COLLECTIONS, MEDIA_FOLDER, "schemas", "templates", "macros", redirects.FILE)
-CONTACT_PAGE = "contact/"
-GUIDE_PAGE = "guide/"  # for editors: linked from the footer, not in the readers' menu
-def theme_words(lang: str) -> dict[str, str]:
-    """The labels in `lang` and the addresses the header and footer link to, for the theme overrides."""
-    return {
-        **words(lang), **words(lang, "ui"),
-        "search_path": language_root(lang) + search.SEARCH_PAGE, "open_data_path": language_root(lang) + OPEN_DATA_PAGE,
-        "contact_path": language_root(lang) + CONTACT_PAGE, "guide_path": language_root(lang) + GUIDE_PAGE,
-        "feed_rss_path": feeds.feed_path(lang, "rss"), "feed_atom_path": feeds.feed_path(lang, "atom"),
-        "calendar_path": feeds.feed_path(lang, "ics"),
-    }
 
 
 def data_root(config: MkDocsConfig) -> Path:
@@ -103,7 +89,7 @@ class RecordPages(BasePlugin):
         email = config.extra.get("contact_email", "")
         if email and not settings.EMAIL.fullmatch(email):
             raise PluginError(messages.text("bad_contact_email", email=email))
-        config.extra["ui"] = theme_words(lang)
+        config.extra["ui"] = theme.words_for_theme(lang)
 
     @event_priority(-200)
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
@@ -174,8 +160,8 @@ class RecordPages(BasePlugin):
     def on_pre_template(self, template, template_name: str, config: MkDocsConfig):
         """The 404 page is no page's counterpart: its switcher leads to each language's home."""
         if template_name == "404.html":
-            alternates = deepcopy(config.plugins["i18n"].extra_alternate)  # i18n sets the attribute
-            config.extra.alternate = absolute_alternates(alternates, config.site_url)
+            homes = deepcopy(config.plugins["i18n"].extra_alternate)  # i18n sets the attribute
+            config.extra.alternate = alternates.absolute(homes, config.site_url)
         return template
 
     def on_serve(self, server, config: MkDocsConfig, builder):
@@ -202,7 +188,7 @@ class RecordPages(BasePlugin):
         Runs after i18n (priority 50) has put this page's counterparts in config.extra.alternate.
         """
         self.base_urls[page.url] = context["base_url"]
-        config.extra.alternate = absolute_alternates(getattr(config.extra, "alternate", None) or [], config.site_url)
+        config.extra.alternate = alternates.absolute(getattr(config.extra, "alternate", None) or [], config.site_url)
         return context
 
     def on_template_context(self, context, template_name: str, config: MkDocsConfig):
@@ -252,19 +238,6 @@ class _CompiledTemplates(jinja2.BytecodeCache):
 
 
 _COMPILED_TEMPLATES = _CompiledTemplates()
-
-
-def absolute_alternates(alternates: list[dict], site_url: str) -> list[dict]:
-    """The page's counterparts as absolute addresses, and `x-default` (the default language's) last.
-
-    Search engines want absolute hreflang links and an x-default, as the
-    sitemap gives them; the language menu (overrides/partials/alternate.html)
-    leaves x-default out.
-    """
-    absolute = [{**alternate, "link": urljoin(site_url, alternate["link"])}  # "/base/en/" or "en/partners/x/"
-                for alternate in alternates if alternate.get("lang") != X_DEFAULT]
-    default = next((alternate for alternate in absolute if alternate["lang"] == LANGUAGES[0]), None)
-    return absolute + ([{**default, "lang": X_DEFAULT}] if default else [])
 
 
 def _restore_alternates(config: MkDocsConfig) -> None:

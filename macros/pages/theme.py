@@ -1,0 +1,22 @@
+"""What the theme's overrides (overrides/) are handed: the interface words of a language and the addresses the
+header and footer link to."""
+
+from __future__ import annotations
+
+from macros.files import feeds, search
+from macros.pages.render import language_root, words
+
+OPEN_DATA_PAGE = "open-data/"
+CONTACT_PAGE = "contact/"
+GUIDE_PAGE = "guide/"  # for editors: linked from the About page, not from the readers' menu or footer
+
+
+def words_for_theme(lang: str) -> dict[str, str]:
+    """The labels in `lang` and the addresses the header and footer link to, for the theme overrides."""
+    return {
+        **words(lang), **words(lang, "ui"),
+        "search_path": language_root(lang) + search.SEARCH_PAGE, "open_data_path": language_root(lang) + OPEN_DATA_PAGE,
+        "contact_path": language_root(lang) + CONTACT_PAGE, "guide_path": language_root(lang) + GUIDE_PAGE,
+        "feed_rss_path": feeds.feed_path(lang, "rss"), "feed_atom_path": feeds.feed_path(lang, "atom"),
+        "calendar_path": feeds.feed_path(lang, "ics"),
+    }
