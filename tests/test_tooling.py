@@ -363,3 +363,17 @@ def test_make_publish_refuses_without_the_sites_address_and_a_contact_address(en
     ok = subprocess.run([sys.executable, "-m", "macros", "publish-check"], cwd=REPO, capture_output=True, text=True,
                         env={**clean, "SITE_URL": "https://example.gov.vn/htqt/", "CONTACT_EMAIL": "htqt@example.gov.vn"})
     assert ok.returncode == 0 and "https://example.gov.vn/htqt/" in ok.stdout
+
+
+SOURCE_FOLDERS = ("macros", "templates", "schemas", "content", "overrides", "tools")
+
+
+def test_no_source_file_matches_an_ignore_pattern():
+    """A module in a folder .gitignore names (a package called `site`, say) would be missing from every fresh
+    clone: the build would fail in CI and for every editor, though it works in the checkout that wrote it."""
+    sources = [path.relative_to(REPO).as_posix() for folder in SOURCE_FOLDERS for path in (REPO / folder).rglob("*")
+               if path.is_file() and "__pycache__" not in path.parts]
+    result = subprocess.run(["git", "check-ignore", "--no-index", "--stdin"], input="\n".join(sources), cwd=REPO,
+                            capture_output=True, text=True)
+    assert result.returncode in (0, 1), result.stderr  # 1: nothing ignored
+    assert result.stdout.split() == []
