@@ -39,7 +39,7 @@ from macros.pages.render import TITLE_ID, labels, language_root
 from macros.reading import dataset, redirects
 from macros.reading.images import MEDIA_FOLDER
 from macros.reading.problems import InvalidData
-from macros.site import material_bundle, sitemaps
+from macros.finish import material_bundle, sitemaps
 
 
 WATCHED = (*COLLECTIONS, MEDIA_FOLDER, "schemas", "templates", "macros", redirects.FILE)

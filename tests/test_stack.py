@@ -78,7 +78,7 @@ LOOKUP = 'function Qe({document$:t}){let e=new Map;t.pipe(b(()=>P("link[rel=alte
 
 def test_material_s_bundle_is_mended_in_one_named_place_that_fails_loudly_on_a_new_release():
     """The one place the project touches Material's internals: its bundle's language-selector lookup."""
-    from macros.site.material_bundle import ReleaseChanged, drop_selector_lookup
+    from macros.finish.material_bundle import ReleaseChanged, drop_selector_lookup
 
     bundle = LOOKUP + "Qe({document$:r});x.Qe({document$:r});"
     assert drop_selector_lookup(bundle) == LOOKUP + "x.Qe({document$:r});"  # the call, not a method of that name
