@@ -93,6 +93,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "write the fields out in full, or put the text in double quotes",
         "vi": "hãy ghi đầy đủ các trường, hoặc đặt văn bản trong dấu ngoặc kép",
     },
+    "line_separator_in_text": {
+        "en": "the text contains an invisible line or paragraph separator (U+{code})",
+        "vi": "văn bản chứa một ký tự ngắt dòng hoặc ngắt đoạn không nhìn thấy được (U+{code})",
+    },
+    "line_separator_in_text_hint": {
+        "en": "replace it with a space, or write \\n for a new line",
+        "vi": "hãy thay bằng dấu cách, hoặc viết \\n để xuống dòng",
+    },
     "control_character_in_text": {
         "en": "the text contains an invisible control character (U+{code})",
         "vi": "văn bản chứa một ký tự điều khiển không nhìn thấy được (U+{code})",

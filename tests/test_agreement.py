@@ -135,6 +135,7 @@ def hostile_project(tmp_path_factory, built_site) -> Path:
 @given(text=hostile_texts, start=dates, source_date=dates)
 @example(text="<script>alert(1)</script>", start="1945", source_date="2025")  # the newest date known to the year only
 @example(text="Hội đàm\tvới «đối tác» 😀", start="2100-12-31", source_date="2024-02-29")
+@example(text="\u2028|", start="1997", source_date="1949")  # a separator fonts map but no printer draws (found by CI)
 def test_validate_and_build_agree_and_every_output_parses(hostile_project, text, start, source_date):
     write(hostile_project / "activities" / "zz-hostile.yml", activity(text, start, source_date))
     write(hostile_project / "partners" / "zz-body.yml", partner(text))

@@ -50,6 +50,7 @@ _STRING = "tag:yaml.org,2002:str"
 _UNFIT = re.compile(
     "(?P<control_character_in_text>[\x00-\x08\x0b-\x1f\x7f-\x9f])"
     "|(?P<direction_character>[\u202a-\u202e\u2066-\u2069])"
+    "|(?P<line_separator_in_text>[\u2028\u2029])"  # escaped ("\u2028"): fonts map it, no printer draws it
     "|(?P<invalid_character>[\ud800-\udfff\ufdd0-\ufdef"
     + "".join(f"{chr(plane * 0x10000 + 0xFFFE)}{chr(plane * 0x10000 + 0xFFFF)}" for plane in range(17)) + "])"
 )
