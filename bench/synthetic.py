@@ -17,7 +17,7 @@ from macros.model.records import COLLECTIONS
 from macros.reading import dataset
 
 
-SITE_PARTS = ("mkdocs.yml", "content", "overrides", "schemas", "templates", "macros", "media")
+SITE_PARTS = ("mkdocs.yml", "mkdocs.en.yml", "content", "overrides", "schemas", "templates", "macros", "media")
 KINDS = ["delegation-abroad", "visit-received", "meeting", "talks", "signing", "training", "workshop"]
 COUNTRIES = ["KR", "JP", "FR", "EG", "AE", "BN", "CN", "LA", "KH", "TH", "SG", "DE", "AU", "US", "IN"]
 FIRST_YEAR = 2015

@@ -637,6 +637,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "CONTACT_EMAIL (extra.contact_email trong mkdocs.yml) không phải địa chỉ thư điện tử: {email!r}",
     },
     "build_invalid": {"en": "the data files are invalid:", "vi": "dữ liệu không hợp lệ:"},
+    "language_build_failed": {
+        "en": "the pages of {config} could not be built, for the reason printed above",
+        "vi": "không dựng được các trang của {config}, vì lý do nêu ở trên",
+    },
     "build_failed": {
         "en": "Build failed: {site} was left unchanged.",
         "vi": "Dựng trang không thành công: {site} được giữ nguyên.",

@@ -1,23 +1,19 @@
-"""The `records` MkDocs plugin: the data's way into the site.
+"""The `records` MkDocs plugin: the data's way into one language's build, and the site's finishing.
 
-It validates the data before anything is built, adds the record and year
-pages and the files that are not pages (open data, feeds, calendars, the
-annual reports in PDF), and
-finishes each page: Content-Security-Policy, search marker, per-language 404
-pages and sitemaps, the Pagefind index at the end.
+Each language is built from its own configuration (`mkdocs.yml` for Vietnamese, `mkdocs.en.yml` for
+English, which inherits it): the plugin checks the data, keeps that language's hand-written pages
+(`content/<lang>/`), adds its record and year pages and its files (open data, feeds, calendars, the annual
+reports in PDF), points each page's language menu and alternates at its counterparts (`counterparts`), and
+finishes each page: Content-Security-Policy, search marker, markup mends.
 
-mkdocs-static-i18n builds one language after the other and rebuilds its file
-list from `docs_dir` at priority -100; the record pages are therefore added
-after it (priority -200), for the language being built only. Each carries the
-three attributes i18n reads from a page's file (`_name_language`), so that its
-language menu points at the counterpart; the sitemap template lists them from
-this plugin's own `generated_pages`, not from i18n's file lists.
+The Vietnamese build is the site's build: it forks the other languages' builds (`language_builds`), moves
+their folders in, and runs the whole-site steps over the written folder: the Pagefind index per language,
+the sitemaps, the theme bundle's mend.
 """
 
 from __future__ import annotations
 
 import subprocess
-from copy import deepcopy
 from html import escape
 from itertools import chain
 from pathlib import Path
@@ -25,16 +21,17 @@ from pathlib import Path
 import jinja2
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.toc import AnchorLink
 
-from macros import messages, settings
+from macros import language_builds, messages, settings
 from macros.files import extras, pdf, reports, search
 from macros.model.locale import LANGUAGES
 from macros.model.records import COLLECTIONS
 from macros.pages import alternates, codeblocks, conformance, csp, theme
-from macros.pages.record_pages import VirtualPage, counterpart, record_pages, year_pages
+from macros.pages.counterparts import address_below_root, counterparts
+from macros.pages.record_pages import VirtualPage, record_pages, year_pages
 from macros.pages.render import TITLE_ID, labels, language_root
 from macros.reading import dataset, redirects
 from macros.reading.images import MEDIA_FOLDER
@@ -42,7 +39,8 @@ from macros.reading.problems import InvalidData
 from macros.finish import material_bundle, sitemaps
 
 
-WATCHED = (*COLLECTIONS, MEDIA_FOLDER, "schemas", "templates", "macros", redirects.FILE)
+WATCHED = (*COLLECTIONS, MEDIA_FOLDER, "schemas", "templates", "macros", redirects.FILE,
+           *(language_builds.config_file(Path(), lang).name for lang in LANGUAGES[1:]))
 
 
 def data_root(config: MkDocsConfig) -> Path:
@@ -50,13 +48,23 @@ def data_root(config: MkDocsConfig) -> Path:
     return Path(config.config_file_path).parent
 
 
+def build_language(config: MkDocsConfig) -> str:
+    """The language this configuration builds: the theme's (`theme.language`), one of LANGUAGES."""
+    lang = config.theme["language"]
+    if lang not in LANGUAGES:
+        raise PluginError(f"theme.language is {lang!r} in {config.config_file_path}: the site's languages are "
+                          + ", ".join(LANGUAGES))
+    return lang
+
+
 class RecordPages(BasePlugin):
-    """Registered as `records` (pyproject.toml entry point); listed after i18n in mkdocs.yml."""
+    """Registered as `records` (pyproject.toml entry point); listed last in mkdocs.yml."""
 
     def __init__(self):
         super().__init__()
         self.printing = True  # the annual reports are printed, except in `mkdocs serve`
         self.indexing: dict[str, subprocess.Popen] = {}  # language → its Pagefind run, until the site is finished
+        self.others: list[language_builds.LanguageBuild] = []  # the other languages' builds, until moved in
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """A preview (`mkdocs serve`) prints no annual report: its rebuilds would wait for WeasyPrint.
@@ -65,10 +73,10 @@ class RecordPages(BasePlugin):
         """
         self.printing = command != "serve"
 
-    @event_priority(-150)  # after i18n has set the language of this build
     def on_config(self, config: MkDocsConfig) -> None:
         """Fail the build at once, with every located problem, if the data is invalid, or with one sentence if a
-        setting is not one (MACROS_LANG, SITE_URL, CONTACT_EMAIL).
+        setting is not one (MACROS_LANG, SITE_URL, CONTACT_EMAIL); then, in the default language's build, print
+        the annual reports and start the other languages' builds.
 
         Also say once why the pages are not dated by git, if they are not, and hand the theme the
         interface words of the language being built.
@@ -78,59 +86,82 @@ class RecordPages(BasePlugin):
             settings.site_address(config.site_url)
         except ValueError as refused:  # MACROS_LANG or SITE_URL, each refused in one sentence
             raise PluginError(str(refused)) from None
-        try:
-            self.data = dataset.load(data_root(config))
-        except InvalidData as invalid:
-            raise PluginError(messages.text("build_invalid") + "\n" + invalid.report()) from None
-        lang = config.plugins["i18n"].current_language
-        if self.data.history_note and lang == LANGUAGES[0]:  # once a build; information, not a warning (--strict)
-            get_plugin_logger("records").info(self.data.history_note)
-        self.last_date = self.data.model.as_of().first_day().isoformat()  # MkDocs needs a day
+        self.lang = build_language(config)
         email = config.extra.get("contact_email", "")
         if email and not settings.EMAIL.fullmatch(email):
             raise PluginError(messages.text("bad_contact_email", email=email))
-        config.extra["ui"] = theme.words_for_theme(lang)
+        root = data_root(config)
+        handover = language_builds.take(root) or self._prepare(root, config.site_url)
+        self.data, self.reports = handover.data, handover.reports
+        if self.data.history_note and self.lang == LANGUAGES[0]:  # once a build; information, not a warning (--strict)
+            get_plugin_logger("records").info(self.data.history_note)
+        self.last_date = self.data.model.as_of().first_day().isoformat()  # MkDocs needs a day
+        self.counterparts = counterparts(Path(config.docs_dir), self.data.model)
+        self.languages = [dict(entry) for entry in config.extra["alternate"]]  # the menu's names, in order
+        config.extra["ui"] = theme.words_for_theme(self.lang)
+        if self.lang == LANGUAGES[0]:
+            tool = type(config).__module__.partition(".")[0]  # mkdocs or properdocs: the others are built alike
+            self.others = [language_builds.LanguageBuild(lang, root, Path(config.site_dir), config.strict, tool,
+                                                         handover) for lang in LANGUAGES[1:]]
 
-    @event_priority(-200)
+    def _prepare(self, root: Path, site_url: str) -> language_builds.Handover:
+        """The checked data and the annual reports of every language, printed where not cached."""
+        try:
+            data = dataset.load(root)
+        except InvalidData as invalid:
+            raise PluginError(messages.text("build_invalid") + "\n" + invalid.report()) from None
+        try:
+            printed = reports.reports(data.model, site_url, root, printing=self.printing)
+        except (pdf.Unavailable, RuntimeError) as failed:
+            raise PluginError(str(failed)) from None
+        return language_builds.Handover(root, data, printed)
+
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
-        """Add this language's record and year pages (with the i18n attributes of their counterparts) and files."""
-        lang = config.plugins["i18n"].current_language
-        if lang == LANGUAGES[0]:  # printed once for both languages
-            self.sitemap_files = {}
-            try:
-                self.reports = reports.reports(self.data.model, config.site_url, data_root(config), printing=self.printing)
-            except (pdf.Unavailable, RuntimeError) as failed:
-                raise PluginError(str(failed)) from None
-        self.pages, self.sitemap_files[lang] = _add_generated_files(files, config, self.data, self.reports)
-        return files
+        """This language's hand-written pages at their addresses, its record and year pages, and its files."""
+        kept = Files([_at_address(file, self.lang, config) for file in files if _language_of(file) in {None, self.lang}])
+        self.pages = _add_generated_files(kept, config, self.lang, self.data, self.reports)
+        return kept
+
+    def on_nav(self, nav, config: MkDocsConfig, files: Files):
+        """The home of this language's pages is its root (`en/`): the theme's logo and title lead there."""
+        if self.lang != LANGUAGES[0]:
+            nav.homepage = next((page for page in nav.pages if page.url == language_root(self.lang)), nav.homepage)
+        return nav
 
     def on_pre_page(self, page, config: MkDocsConfig, files: Files):
         """Date every page by the data, so the sitemap never depends on the day of the build."""
         page.update_date = self.last_date
         return page
 
-    @event_priority(-50)  # before i18n's (-100), which builds the next language
     def on_post_build(self, config: MkDocsConfig) -> None:
-        """Index each language's pages once written; finish the site once its last language is: reproducible sitemap.
+        """In the default language's build: index its pages, move the other languages' in, index them, finish the site.
 
-        Runs before i18n's own `on_post_build`, which builds the next language: the
-        default language's search index is made meanwhile, on another core.
+        Each language's search index is made on another core while the next language is moved in.
         """
-        lang = config.plugins["i18n"].current_language
-        self.indexing[lang] = search.start_index(config.site_dir, lang, data_root(config))
-        if lang != LANGUAGES[-1]:
+        if self.lang != LANGUAGES[0]:
             return
+        site_dir = Path(config.site_dir)
+        self.indexing[self.lang] = search.start_index(config.site_dir, self.lang, data_root(config))
+        for other in self.others:
+            if not other.finish_into(site_dir):
+                raise PluginError(messages.text("language_build_failed", config=language_builds.config_file(
+                    data_root(config), other.lang).name))
+            self.indexing[other.lang] = search.start_index(config.site_dir, other.lang, data_root(config))
+        self.others = []
         for indexed, run in self.indexing.items():
             search.finish_index(run, config.site_dir, indexed)
         self.indexing = {}
         try:
-            material_bundle.patch(Path(config.site_dir))
+            material_bundle.patch(site_dir)
         except material_bundle.ReleaseChanged as changed:
             raise PluginError(str(changed)) from None
-        sitemaps.compress(Path(config.site_dir) / "sitemap.xml")
+        sitemaps.write(site_dir, config.site_url, self.counterparts, self.reports, self.last_date)
 
     def on_build_error(self, error: Exception) -> None:
-        """A failed build leaves no search index being written into the folder it abandons."""
+        """A failed build leaves no other language's build and no search index running for the folder it abandons."""
+        for other in self.others:
+            other.stop()
+        self.others = []
         for run in self.indexing.values():
             run.kill()
             run.communicate()
@@ -151,21 +182,20 @@ class RecordPages(BasePlugin):
         """
         record_page = self.pages.get(page.file.src_uri)
         if not record_page:
-            return codeblocks.focusable(html, page.file.locale)
+            return codeblocks.focusable(html, self.lang)
         title = AnchorLink(page.title, TITLE_ID, 1)
         title.children = [AnchorLink(text, anchor, 2) for anchor, text in record_page.toc()]
         page.toc.items[:] = [title]
         return record_page.html
 
     def on_pre_template(self, template, template_name: str, config: MkDocsConfig):
-        """The 404 page is no page's counterpart: its switcher leads to each language's home."""
+        """The 404 page is no page's counterpart: its language menu leads to each language's home."""
         if template_name == "404.html":
-            homes = deepcopy(config.plugins["i18n"].extra_alternate)  # i18n sets the attribute
-            config.extra.alternate = alternates.absolute(homes, config.site_url)
+            config.extra["alternate"] = alternates.menu(self.languages, config.site_url, {})
         return template
 
     def on_serve(self, server, config: MkDocsConfig, builder):
-        """Rebuild on any change to the data, media, schemas, templates or code, in the folders that exist."""
+        """Rebuild on any change to the data, media, schemas, templates, code or the other languages' settings."""
         for name in WATCHED:
             if (data_root(config) / name).exists():
                 server.watch(str(data_root(config) / name))
@@ -183,44 +213,33 @@ class RecordPages(BasePlugin):
         return env
 
     def on_page_context(self, context, page, config: MkDocsConfig, nav):
-        """Note the page's depth (the theme's scripts depend on it); make its alternates absolute, with x-default.
-
-        Runs after i18n (priority 50) has put this page's counterparts in config.extra.alternate.
-        """
+        """Note the page's depth (the theme's scripts depend on it); point its language menu and alternates at its
+        counterparts (absolute, with x-default), or at the other language's home where it has none."""
         self.base_urls[page.url] = context["base_url"]
-        config.extra.alternate = alternates.absolute(getattr(config.extra, "alternate", None) or [], config.site_url)
+        found = self.counterparts.of(address_below_root(page.url, self.lang))
+        config.extra["alternate"] = alternates.menu(self.languages, config.site_url, found)
         return context
 
     def on_template_context(self, context, template_name: str, config: MkDocsConfig):
-        """Note the template's depth; give the sitemap (overrides/sitemap.xml) the generated pages and the reports."""
+        """Note the template's depth: the 404 page's Content-Security-Policy depends on it."""
         self.base_urls[template_name] = context["base_url"]
-        context["generated_pages"] = self.sitemap_files
-        context["report_entries"] = sitemaps.report_entries(self.reports, self.last_date)
         return context
 
     def on_post_page(self, output: str, page, config: MkDocsConfig) -> str:
-        _restore_alternates(config)
-        searchable = search.mark_searchable(output, page.url, escape(labels()["search_type_page"][page.file.locale]))
+        searchable = search.mark_searchable(output, page.url, escape(labels()["search_type_page"][self.lang]))
         return self.policies.add(conformance.mend(searchable), self.base_urls.pop(page.url))
 
     def on_post_template(self, output: str, template_name: str, config: MkDocsConfig) -> str:
-        """Give each language its own 404 page and a sitemap of its own pages (/en/sitemap.xml).
-
-        i18n builds every language into the same site folder, so without this the last
-        language's 404.html would replace the default one at the root.
-        """
-        lang = config.plugins["i18n"].current_language
-        if template_name == "404.html":
-            output = self.policies.add(conformance.mend(output), self.base_urls.pop(template_name))
-            _restore_alternates(config)
-        if lang == LANGUAGES[0] or template_name not in {"404.html", "sitemap.xml"}:
+        """Finish the 404 page; another language's goes below its root (`en/404.html`), as its folder is moved in."""
+        if template_name != "404.html":
             return output
-        target = Path(config.site_dir) / language_root(lang) / template_name
+        output = self.policies.add(conformance.mend(output), self.base_urls.pop(template_name))
+        if self.lang == LANGUAGES[0]:
+            return output
+        target = Path(config.site_dir) / language_root(self.lang) / template_name
         target.parent.mkdir(parents=True, exist_ok=True)
-        own = output if template_name == "404.html" else sitemaps.only_below(output, config.site_url + language_root(lang))
-        target.write_text(own, encoding="utf-8")
-        # the complete sitemap (all languages) also stays at the root; the 404 page does not
-        return output if template_name == "sitemap.xml" else ""
+        target.write_text(output, encoding="utf-8")
+        return ""  # nothing at the root of this language's folder
 
 
 class _CompiledTemplates(jinja2.BytecodeCache):
@@ -240,20 +259,28 @@ class _CompiledTemplates(jinja2.BytecodeCache):
 _COMPILED_TEMPLATES = _CompiledTemplates()
 
 
-def _restore_alternates(config: MkDocsConfig) -> None:
-    """Leave i18n's language list as i18n made it: its next language build reads it again."""
-    config.extra.alternate = deepcopy(config.plugins["i18n"].extra_alternate)
+def _language_of(file: File) -> str | None:
+    """The language folder a hand-written file is in (`content/en/…` → en); None for shared files and the theme's."""
+    first = file.src_uri.split("/", 1)[0]
+    return first if first in LANGUAGES else None
 
 
-def _add_generated_files(files: Files, config: MkDocsConfig, data: dataset.Dataset,
-                         printed: list[reports.Report]) -> tuple[dict[str, VirtualPage], list[File]]:
+def _at_address(file: File, lang: str, config: MkDocsConfig) -> File:
+    """A hand-written page of the default language at the site root (`vi/about.md` → `about/`); any other file as is."""
+    if lang != LANGUAGES[0] or _language_of(file) != lang:
+        return file
+    return File(file.src_uri, config.docs_dir, config.site_dir, config.use_directory_urls,
+                dest_uri=file.dest_uri.removeprefix(f"{lang}/"), inclusion=file.inclusion)
+
+
+def _add_generated_files(files: Files, config: MkDocsConfig, lang: str, data: dataset.Dataset,
+                         printed: list[reports.Report]) -> dict[str, VirtualPage]:
     """Add this language's record pages (and the shared and language files, reports included) to `files`.
 
-    Returns the pages by source path, and their files (for the sitemap).
+    Returns the record and year pages by source path.
     """
-    lang = config.plugins["i18n"].current_language
     model = data.model
-    if lang == LANGUAGES[0]:  # shared by both languages: written once, outside the language folders
+    if lang == LANGUAGES[0]:  # shared by both languages: written once, by the default language's build
         for image in model.images():
             files.append(File(image.file, str(data_root(config)), config.site_dir, config.use_directory_urls))
         for file in extras.shared_files(config, data):
@@ -264,26 +291,11 @@ def _add_generated_files(files: Files, config: MkDocsConfig, data: dataset.Datas
         if report.lang == lang and report.printed:
             files.append(extras.generated(config, report.path, report.content))
     linked = reports.by_year(printed, lang)
-    added, pages = [], {}
+    pages = {}
     for page in chain(record_pages(model, lang, config.site_url, linked), year_pages(model, lang, linked)):
         pages[page.src_uri] = page
-        file = _file(config, page.src_uri, page.path)
-        _name_language(file, lang, {other: _file(config, *counterpart(page, other)) for other in LANGUAGES if other != lang})
-        files.append(file)
-        added.append(file)
-    return pages, added
-
-
-def _name_language(file: File, lang: str, counterparts: dict[str, File]) -> None:
-    """Give a generated page's file the three attributes mkdocs-static-i18n reads from every page's file.
-
-    i18n's `on_page_context` reads `locale`, `locale_alternate_of` and
-    `alternates` (to point the language menu at the counterpart), as it set them
-    on the files it found in `docs_dir`; a page it did not find must carry them
-    too. This is the only place the project writes i18n's attributes.
-    """
-    file.locale = file.locale_alternate_of = lang
-    file.alternates = {lang: file, **counterparts}
+        files.append(_file(config, page.src_uri, page.path))
+    return pages
 
 
 def _file(config: MkDocsConfig, src_uri: str, path: str) -> File:
@@ -291,5 +303,3 @@ def _file(config: MkDocsConfig, src_uri: str, path: str) -> File:
     file = File.generated(config, src_uri, content="")
     file.dest_uri = path + "index.html"
     return file
-
-

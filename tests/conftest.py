@@ -25,7 +25,7 @@ import lighthouse
 
 
 REPO = Path(__file__).resolve().parent.parent
-SITE_PARTS = ("mkdocs.yml", "content", "overrides", "schemas", "templates", "macros",
+SITE_PARTS = ("mkdocs.yml", "mkdocs.en.yml", "content", "overrides", "schemas", "templates", "macros",
               "media", "decisions", "plans", "partners", "activities")
 
 

@@ -76,15 +76,23 @@ def test_labels_exist_in_both_languages():
 
 
 def test_mkdocs_languages_match_the_python_language_list():
+    """One configuration per language, each building its own (theme.language), and the menu names them all."""
     class Loader(yaml.SafeLoader):
         pass
 
     Loader.add_multi_constructor("!", lambda loader, suffix, node: None)
     Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
-    config = yaml.load((REPO / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Loader)
-    i18n = next(plugin["i18n"] for plugin in config["plugins"] if isinstance(plugin, dict) and "i18n" in plugin)
-    assert tuple(language["locale"] for language in i18n["languages"]) == LANGUAGES
-    assert i18n["languages"][0]["default"] is True
+
+    def config(name: str) -> dict:
+        return yaml.load((REPO / name).read_text(encoding="utf-8"), Loader=Loader)
+
+    base = config("mkdocs.yml")
+    assert base["theme"]["language"] == LANGUAGES[0]
+    assert tuple(entry["lang"] for entry in base["extra"]["alternate"]) == LANGUAGES
+    for lang in LANGUAGES[1:]:
+        own = config(f"mkdocs.{lang}.yml")
+        assert own["INHERIT"] == "mkdocs.yml" and own["theme"]["language"] == lang
+        assert [entry.replace(f"{lang}/", f"{LANGUAGES[0]}/", 1) for entry in own["nav"]] == base["nav"]
 
 
 # Every seed fact, as the reader sees it: (page, Vietnamese fragments, English fragments).

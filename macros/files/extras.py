@@ -12,7 +12,6 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File
 
 from macros.files import feeds, opendata
-from macros.model.locale import LANGUAGES
 from macros.pages.render import labels, language_root
 from macros.reading.dataset import Dataset
 
@@ -25,20 +24,20 @@ def generated(config: MkDocsConfig, path: str, content: bytes | str) -> File:
 
 
 def shared_files(config: MkDocsConfig, data: Dataset) -> list[File]:
-    """Files common to both languages: the open data, robots.txt and the redirect pages."""
+    """Files common to both languages: the open data and robots.txt."""
     files = [generated(config, download.path, download.content) for download in opendata.downloads(data)]
     files.append(generated(config, "robots.txt", f"User-agent: *\nAllow: /\nSitemap: {config.site_url}sitemap.xml\n"))
-    for old, new in sorted(data.redirects.items()):
-        for lang in LANGUAGES:
-            files.append(generated(config, f"{language_root(lang)}{old}/index.html", _redirect_page(config, lang, new)))
     return files
 
 
 def language_files(config: MkDocsConfig, data: Dataset, lang: str) -> list[File]:
-    """Files of one language: its RSS and Atom feeds and its calendar."""
+    """Files of one language: its RSS and Atom feeds, its calendar, and the pages of its moved records' old addresses."""
     contents = {**feeds.feeds(data.model, lang, config.site_url, config.site_name),
                 **feeds.ics(data.model, lang, config.site_url, config.site_name)}
-    return [generated(config, path, content) for path, content in contents.items()]
+    files = [generated(config, path, content) for path, content in contents.items()]
+    for old, new in sorted(data.redirects.items()):
+        files.append(generated(config, f"{language_root(lang)}{old}/index.html", _redirect_page(config, lang, new)))
+    return files
 
 
 def _redirect_page(config: MkDocsConfig, lang: str, new: str) -> str:

@@ -1,7 +1,7 @@
 """The two languages of the site: their order, texts, dates and country names.
 
-The language list lives here and nowhere else in Python; mkdocs.yml names the
-same two languages for mkdocs-static-i18n, and a test checks the two agree.
+The language list lives here and nowhere else in Python; each language's configuration
+(mkdocs.yml, mkdocs.en.yml) names its own in `theme.language`, and a test checks they agree.
 """
 
 from __future__ import annotations

@@ -1,22 +1,22 @@
-"""A page's counterparts in the other languages, as search engines want them: absolute, with an x-default."""
+"""A page's language menu and its counterparts as search engines want them: absolute, with an x-default."""
 
 from __future__ import annotations
 
-from urllib.parse import urljoin
-
 from macros.model.locale import LANGUAGES
+from macros.pages.render import language_root
 
 X_DEFAULT = "x-default"  # the hreflang of the page for readers of any other language
 
 
-def absolute(alternates: list[dict], site_url: str) -> list[dict]:
-    """The page's counterparts as absolute addresses, and `x-default` (the default language's) last.
+def menu(languages: list[dict], site_url: str, found: dict[str, str]) -> list[dict]:
+    """Material's `extra.alternate` for a page whose counterparts are `found` (language → address below the site).
 
-    Search engines want absolute hreflang links and an x-default, as the
-    sitemap gives them; the language menu (overrides/partials/alternate.html)
-    leaves x-default out.
+    Each of `languages` (name, lang: the configured menu) leads to the page's counterpart in that language, or
+    to that language's home where the page has none. The links are absolute and the default language's is
+    repeated last as `x-default`, as search engines want them; the language menu
+    (overrides/partials/alternate.html) makes them relative again and leaves x-default out.
     """
-    absolute = [{**alternate, "link": urljoin(site_url, alternate["link"])}  # "/base/en/" or "en/partners/x/"
-                for alternate in alternates if alternate.get("lang") != X_DEFAULT]
-    default = next((alternate for alternate in absolute if alternate["lang"] == LANGUAGES[0]), None)
-    return absolute + ([{**default, "lang": X_DEFAULT}] if default else [])
+    entries = [{**language, "link": site_url + found.get(language["lang"], language_root(language["lang"]))}
+               for language in languages]
+    default = next(entry for entry in entries if entry["lang"] == LANGUAGES[0])
+    return entries + [{**default, "lang": X_DEFAULT}]

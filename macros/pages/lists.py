@@ -47,7 +47,7 @@ def define_env(env) -> None:
 
     def context() -> PageContext:
         page = env.page
-        return PageContext(page.file.locale, page.url)
+        return PageContext(env.conf["theme"]["language"], page.url)
 
     def show(template: str, **values) -> str:
         return render(f"lists/{template}.html.j2", context(), **values)

@@ -83,8 +83,8 @@ def timeline(activities: list, page: PageContext, model: Model) -> dict:
 def year_pages(model: Model, lang: str, reports: dict | None = None) -> Iterator[VirtualPage]:
     """One page per year of activities, so that no list page has to hold them all; each links its annual reports."""
     activities = model.activities_newest_first()
-    for year in sorted({activity.start.year for activity in activities}):
-        path = f"{language_root(lang)}activities/years/{year}/"
+    for year in activity_years(model):
+        path = f"{language_root(lang)}{year_path(year)}"
         context = PageContext(lang, path)
         title = context.t("year_title").format(year=year)
         mine = [activity for activity in activities if activity.start.year == year]
@@ -92,6 +92,16 @@ def year_pages(model: Model, lang: str, reports: dict | None = None) -> Iterator
                       year_reports=(reports or {}).get(year, []), **timeline(mine, context, model))
         yield VirtualPage(lang, f"{lang}/activities/years/{year}.md", path, html,
                           {"title": str(escape(title)), "description": str(escape(title))})
+
+
+def activity_years(model: Model) -> list[int]:
+    """The years that have activities, oldest first: each has a page of its own."""
+    return sorted({activity.start.year for activity in model.activities.values()})
+
+
+def year_path(year: int) -> str:
+    """The address, below a language's root, of one year's activities."""
+    return f"activities/years/{year}/"
 
 
 def page_meta(record: Record, lang: str, site_url: str) -> dict:
