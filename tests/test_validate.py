@@ -16,7 +16,7 @@ import pytest
 import yaml
 
 from macros.model.locale import PartialDate
-from macros.reading import dataset
+from macros.reading import cores, dataset
 from macros.reading.problems import InvalidData, Problem
 
 
@@ -164,6 +164,56 @@ def test_valid_dataset_loads_and_links_back_references(tmp_path):
     assert alpha.file == PA and activity.file == ACT
     assert "2 plans, 2 partners" in data.summary()
     assert data.summary().endswith("; 0 pending translations")
+
+
+class CountedPool(cores.ProcessPoolExecutor):
+    """The pool `map_on_cores` forks, counting the shares it sends to other processes."""
+
+    shares = 0
+
+    def submit(self, *arguments, **keywords):
+        CountedPool.shares += 1
+        return super().submit(*arguments, **keywords)
+
+
+def test_files_read_on_two_cores_give_the_verdicts_and_model_of_one(tmp_path, monkeypatch):
+    """A project large enough to be read on every core: the same problems, in the same order, as read alone."""
+    records = valid_records()
+    for number in range(cores.ALONE_BELOW):
+        records[f"partners/p-{number:04}.yml"] = {**records[PA], "id": f"p-{number:04}"}
+    records["partners/p-0100.yml"]["id"] = "p-0007"  # not its file name, and taken (in the first share)
+    records["partners/p-0350.yml"]["id"] = "p-0009"  # the same, read by the other process
+    records["partners/p-0300.yml"]["kind"] = "a kind no schema knows"
+    change(records, ACT, ("partners", 1), "p-none")
+    write(tmp_path, records)
+    (tmp_path / "partners" / "p-0200.yml").write_text("id: [unclosed\n", encoding="utf-8")
+    monkeypatch.setattr(cores, "cores", lambda: 2)
+    monkeypatch.setattr(cores, "ProcessPoolExecutor", CountedPool)
+
+    def report() -> str:
+        with pytest.raises(InvalidData) as raised:
+            dataset._load(tmp_path)
+        return raised.value.report()
+
+    shared = report()
+    assert CountedPool.shares == 1
+    monkeypatch.setattr(cores, "cores", lambda: 1)
+    alone = report()
+    assert CountedPool.shares == 1
+    assert shared == alone
+    for expected in ("partners/p-0100.yml:1:1: the id `p-0007` is already used", "partners/p-0200.yml:2:1: YAML syntax",
+                     "partners/p-0300.yml:5:1: `kind`", "partners/p-0350.yml:1:1: the id `p-0009` is already used",
+                     "activities/act-1.yml:15:3: `p-none` does not exist", "7 errors in the data"):
+        assert expected in shared
+    for file in ("partners/p-0100.yml", "partners/p-0350.yml", "partners/p-0300.yml", "partners/p-0200.yml"):
+        (tmp_path / file).unlink()
+    change(records, ACT, ("partners", 1), "p-beta")
+    write(tmp_path, {ACT: records[ACT]})
+    monkeypatch.setattr(cores, "cores", lambda: 2)
+    model = dataset._load(tmp_path).model
+    assert CountedPool.shares == 2
+    assert list(model.partners) == sorted(model.partners) and len(model.partners) == cores.ALONE_BELOW - 2
+    assert model.activities["act-1"].partners == [model.partners["p-alpha"], model.partners["p-beta"]]
 
 
 

@@ -12,11 +12,13 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 from macros.messages import language, plural, text
-from macros.model.records import COLLECTIONS, DATA_SUFFIXES, SINGULAR, Model
+from macros.model.records import COLLECTIONS, DATA_SUFFIXES, SINGULAR, Model, Record
 from macros.reading import history, redirects, references, schemas
+from macros.reading.cores import map_on_cores
 from macros.reading.images import MEDIA_FOLDER
 from macros.reading.load import Document, read
 from macros.reading.problems import InvalidData, Problem
@@ -133,6 +135,36 @@ def _fingerprint(root: Path) -> tuple:
     return tuple((str(path), path.lstat().st_mtime_ns, path.lstat().st_size) for path in paths)
 
 
+@dataclass
+class _File:
+    """One data file as far as it can be checked alone: its record and document if it has one, its problems."""
+
+    collection: str
+    stem: str
+    problems: list[Problem]
+    broken: bool  # an error was reported for it: references to its record are not errors too
+    record: Record | None = None
+    document: Document | None = None
+
+
+def _check_file(job: tuple[str, Path], root: Path, replaced: Replaced) -> _File:
+    """Read, check against its schema and type one data file (`job`: its collection and path)."""
+    collection, path = job
+    document, problems = read(path, root, content=replaced.get(path.relative_to(root).as_posix()))
+    broken = any(not problem.pending for problem in problems)
+    if document is None:
+        return _File(collection, path.stem, problems, broken)
+    if not isinstance(document.data, dict):
+        problems.append(document.problem((), text("not_a_mapping"), text("not_a_mapping_hint")))
+        return _File(collection, path.stem, problems, True)
+    found = schemas.check(document, SINGULAR[collection])
+    if found:
+        return _File(collection, path.stem, problems + found, True)
+    record, found = read_record(collection, document, root)
+    # the id not being the file name is reported; references by file name are not
+    return _File(collection, path.stem, problems + found, broken or record.id != path.stem, record, document)
+
+
 def _load(root: Path, replaced: Replaced | None = None) -> Dataset:
     problems: list[Problem] = []
     model = Model()
@@ -141,35 +173,23 @@ def _load(root: Path, replaced: Replaced | None = None) -> Dataset:
     broken: dict[str, set[str]] = {name: set() for name in COLLECTIONS}
     problems += strays(root)
     replaced = replaced or {}
-    for name, paths in data_files(root, replaced).items():
-        for path in paths:
-            document, found = read(path, root, content=replaced.get(path.relative_to(root).as_posix()))
-            problems += found
-            if any(not problem.pending for problem in found):
-                broken[name].add(path.stem)  # reported already: references to it are not errors too
-            if document is None:
-                continue
-            if not isinstance(document.data, dict):
-                problems.append(document.problem((), text("not_a_mapping"), text("not_a_mapping_hint")))
-                broken[name].add(path.stem)
-                continue
-            found = schemas.check(document, SINGULAR[name])
-            problems += found
-            if found:
-                broken[name].add(path.stem)
-                continue
-            record, found = read_record(name, document, root)
-            problems += found
-            if record.id != path.stem:
-                broken[name].add(path.stem)  # the mismatch is reported; references by file name are not
-            if (name, record.id) in files_of:
-                problems.append(document.problem(
-                    ("id",), text("id_taken", id=record.id, file=files_of[name, record.id]), text("id_taken_hint"),
-                ))
-                continue
-            files_of[name, record.id] = document.file
-            model.collection(name)[record.id] = record
-            documents[id(record)] = document
+    jobs = [(name, path) for name, paths in data_files(root, replaced).items() for path in paths]
+    for file in map_on_cores(partial(_check_file, root=root, replaced=replaced), jobs):
+        problems += file.problems
+        if file.broken:
+            broken[file.collection].add(file.stem)
+        record, document = file.record, file.document
+        if record is None:
+            continue
+        if (file.collection, record.id) in files_of:
+            problems.append(document.problem(
+                ("id",), text("id_taken", id=record.id, file=files_of[file.collection, record.id]),
+                text("id_taken_hint"),
+            ))
+            continue
+        files_of[file.collection, record.id] = document.file
+        model.collection(file.collection)[record.id] = record
+        documents[id(record)] = document
     errors = [problem for problem in problems if not problem.pending]
     if not errors and not model.records():
         errors.append(Problem("/".join(COLLECTIONS) + "/", None, None, text("no_records"), text("no_records_hint")))
