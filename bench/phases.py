@@ -23,6 +23,7 @@ STAGES = {  # "module:attribute[.method]" → what the time is spent on
     "macros.plugin:_add_generated_files": "record pages, open data, feeds and calendars rendered",
     "mkdocs.commands.build:_populate_page": "Markdown pages read and converted (MkDocs)",
     "mkdocs.commands.build:_build_page": "every page through the theme's template and the plugins' page steps",
+    "macros.language_builds:LanguageBuild.finish_into": "waiting for the English build (its own process, meanwhile)",
     "macros.files.search:finish_index": "waiting for the last search index (Pagefind)",
     "material.plugins.search.plugin:SearchPlugin.on_post_build": "search index written (Material's lunr; each page is added to it in the page step)",
 }

@@ -40,6 +40,7 @@ from macros.reading import dataset  # noqa: E402
 
 import lighthouse  # noqa: E402
 from hugo_site import write as write_hugo_site  # noqa: E402
+from peak import Peak, TreeMemory  # noqa: E402
 from synthetic import SITE_PARTS, copy_sources, make_project  # noqa: E402
 
 
@@ -58,17 +59,20 @@ class Result:
     budget: str = ""
     holds: bool | None = None
     runs: list[float] = field(default_factory=list)
+    goal: str = ""
 
 
-def timed(command: list[str], cwd: Path) -> tuple[float, float]:
-    """(seconds, peak memory in MB) of one run of `command`."""
+def timed(command: list[str], cwd: Path, env: dict | None = None) -> tuple[float, float, Peak]:
+    """(seconds, peak MB of all its processes together, their peaks by kind) of one run of `command`."""
     started = time.perf_counter()
-    process = subprocess.Popen(command, cwd=cwd, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    _, status, usage = os.wait4(process.pid, 0)
+    process = subprocess.Popen(command, cwd=cwd, env=env or ENV, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    memory = TreeMemory(process.pid)
+    _, stderr = process.communicate()
     elapsed = time.perf_counter() - started
-    if os.waitstatus_to_exitcode(status) != 0:
-        raise SystemExit(f"{' '.join(command)} failed in {cwd}:\n{process.stderr.read().decode()}")
-    return elapsed, usage.ru_maxrss / 1024
+    peak = memory.stop()
+    if process.returncode != 0:
+        raise SystemExit(f"{' '.join(command)} failed in {cwd}:\n{stderr.decode()}")
+    return elapsed, peak.total_mb, peak
 
 
 def median_of(repeats: int, measure) -> tuple[float, list[float], list]:
@@ -80,27 +84,29 @@ def median_of(repeats: int, measure) -> tuple[float, list[float], list]:
 @dataclass
 class Build:
     seconds: float
-    peak_mb: float  # the build's peak: its Python process's or Pagefind's, whichever is larger
-    python_mb: float
-    pagefind_mb: float
+    peak_mb: float  # the build's peak: all its processes together (bench/peak.py)
+    python_mb: float  # the largest sum over its Python processes (both languages' builds)
+    pagefind_mb: float  # the largest sum over its Pagefind runs
     runs: list[float]
 
 
-def build(project: Path, repeats: int) -> Build:
-    """The median time of `repeats` builds of `project`, and their peak memory (bench/peak.py)."""
-    report = project.parent / f"{project.name}.peak"
-    ENV["PEAK_REPORT"] = str(report)
-    command = [sys.executable, str(HERE / "peak.py"), "mkdocs", "build", "--strict", "--quiet",
-               "--site-dir", str(project / "site")]
+def build(project: Path, repeats: int, fresh_cache: bool = False) -> Build:
+    """The median time of `repeats` builds of `project`, and their peak memory (bench/peak.py).
 
-    def once() -> tuple[float, float, float]:
-        seconds, _ = timed(command, project)
-        own, children = map(float, report.read_text(encoding="utf-8").split())
-        return seconds, own, children
+    `fresh_cache`: each build starts with an empty report cache, as on a fresh clone or a CI cache miss.
+    """
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(project / "site")]
+
+    def once() -> tuple[float, float, Peak]:
+        if not fresh_cache:
+            return timed(command, project)
+        with tempfile.TemporaryDirectory() as empty:
+            return timed(command, project, {**ENV, "REPORTS_CACHE": empty})
 
     seconds, values, runs = median_of(repeats, once)
-    python_mb, pagefind_mb = max(run[1] for run in runs), max(run[2] for run in runs)
-    return Build(seconds, max(python_mb, pagefind_mb), python_mb, pagefind_mb, values)
+    peaks = [run[2] for run in runs]
+    return Build(seconds, max(peak.total_mb for peak in peaks), max(peak.python_mb for peak in peaks),
+                 max(peak.pagefind_mb for peak in peaks), values)
 
 
 def print_reports(project: Path, cache: Path) -> tuple[float, int]:
@@ -111,7 +117,8 @@ def print_reports(project: Path, cache: Path) -> tuple[float, int]:
     for folder in (cache, output):
         shutil.rmtree(folder, ignore_errors=True)
     ENV["REPORTS_CACHE"] = str(cache)
-    seconds, _ = timed([sys.executable, "-m", "macros", "--root", str(project), "report", "--out", str(output)], REPO)
+    seconds, _, _ = timed([sys.executable, "-m", "macros", "--root", str(project), "report", "--out", str(output)],
+                          REPO)
     return seconds, pages_in(output.rglob("*.pdf"))
 
 
@@ -126,7 +133,7 @@ def reprint_after_edit(project: Path, cache: Path) -> tuple[float, int]:
     record["summary"] = {lang: f"{text} (edited)" for lang, text in record["summary"].items()}
     path.write_text(yaml.dump(record, allow_unicode=True, sort_keys=False), encoding="utf-8")
     try:
-        seconds, _ = timed([sys.executable, "-m", "macros", "--root", str(project), "report", "--out",
+        seconds, _, _ = timed([sys.executable, "-m", "macros", "--root", str(project), "report", "--out",
                             str(cache.parent / "reports-edited")], REPO)
     finally:
         path.write_text(original, encoding="utf-8")
@@ -183,7 +190,7 @@ def hugo_build(project: Path, work: Path, repeats: int) -> tuple[float, float] |
     hugo = work / "hugo"
     write_hugo_site(project, hugo)
     seconds, _, runs = median_of(repeats, lambda: timed(["hugo", "--quiet", "-d", str(hugo / "public")], hugo))
-    return seconds, max(memory for _, memory in runs)
+    return seconds, max(memory for _, memory, _ in runs)
 
 
 def count_pages(site: Path) -> int:
@@ -334,7 +341,7 @@ def profile_build(project: Path) -> str:
     for (filename, line, function), (_, _, own, cumulative, _) in stats.stats.items():
         name = f"{Path(filename).parent.name}/{Path(filename).name}:{function}"
         rows.append((cumulative, own, name))
-    wanted = ("macros/", "mkdocs/", "material/", "mkdocs_static_i18n/", "mkdocs_macros/", "jinja2/environment")
+    wanted = ("macros/", "mkdocs/", "material/", "mkdocs_macros/", "jinja2/environment")
     rows = [row for row in sorted(rows, reverse=True) if any(part in row[2] for part in wanted)][:25]
     lines = ["| cumulative s | own s | function |", "|---:|---:|---|"]
     lines += [f"| {cumulative:.2f} | {own:.2f} | `{name}` |" for cumulative, own, name in rows]
@@ -377,14 +384,21 @@ def main() -> int:
                           f"{validate_seconds:.2f}", f"{report_seconds:.1f} ({report_pages:,})"])
             print(f"N={size}: {pages} pages, build {seconds:.1f} s ({runs}), plain {plain_seconds:.1f} s "
                   f"({plain_runs}), validate {validate_seconds:.2f} s", flush=True)
-            if size in (1000, 5000):
+            if size == 1000:
+                fresh = build(project, args.repeats, fresh_cache=True)
+                ratio = fresh.seconds / plain_seconds
+                results.append(Result("build at 1,000 activities on a fresh copy (no report cache) / plain Material, "
+                                      "same page count", ratio, "×", "≤ 1.5", ratio <= 1.5, fresh.runs, "≤ 1.15"))
                 ratio = seconds / plain_seconds
-                results.append(Result(f"build at {size:,} activities / plain Material, same page count", ratio, "×",
-                                      "≤ 1.5", ratio <= 1.5))
+                results.append(Result("the same with the report cache warm", ratio, "×", "≤ 1.3", ratio <= 1.3, runs,
+                                      "≤ 1.1"))
             if size == 5000:
+                ratio = seconds / plain_seconds
+                results.append(Result("build at 5,000 activities / plain Material, same page count", ratio, "×",
+                                      "≤ 1.5", ratio <= 1.5, runs, "≤ 1.15"))
                 ratio = memory / plain_memory
-                results.append(Result("peak memory at 5,000 activities / plain Material", ratio, "×", "≤ 2",
-                                      ratio <= 2))
+                results.append(Result("peak memory of the build, all its processes together, at 5,000 activities / "
+                                      "plain Material", ratio, "×", "≤ 2", ratio <= 2, goal="≤ 1.5"))
             if size == 1000:
                 results.append(Result(f"annual reports printed from scratch at 1,000 activities ({report_pages:,} "
                                       "pages) / build",
@@ -402,15 +416,16 @@ def main() -> int:
                 profile = ("Wall time of one build, stage by stage, at full speed (`bench/phases.py`; \"rest\" is "
                            "start-up, configuration, navigation and the theme's files):\n\n"
                            + stages_table(stages(project), stages(plain)) + "\n\nThe most expensive functions "
-                           "(cProfile):\n\n" + profile_build(project))
+                           "(cProfile, of the Vietnamese build's process: the English build, forked from it, is its twin):\n\n"
+                           + profile_build(project))
                 hugo = hugo_build(project, work, args.repeats)
                 if hugo:
                     results.append(Result(f"Hugo, same records at 1,000 activities ({hugo[1]:.0f} MB peak); our build "
                                           f"takes {seconds / hugo[0]:.1f}× as long", hugo[0], "s", "reported", True))
                 print("serve rebuild at 1,000 activities…", flush=True)
                 rebuild, rebuild_runs = serve_rebuild(args.repeats, project)
-                results.append(Result("serve rebuild after one YAML edit, 1,000 activities", rebuild, "s", "≤ 5",
-                                      rebuild <= 5, rebuild_runs))
+                results.append(Result("serve: one record edited → preview updated, 1,000 activities", rebuild, "s",
+                                      "≤ 5", rebuild <= 5, rebuild_runs, "≤ 2"))
             if size != 1000:
                 shutil.rmtree(plain, ignore_errors=True)
         if 1000 in builds and 5000 in builds:
@@ -423,15 +438,14 @@ def main() -> int:
         count = sum(len(records) for records in dataset.load(big).raw.values())
         validate_seconds, validate_runs = validate_time(big, args.repeats)
         results.append(Result(f"validate {count:,} records, cold (fresh process, nothing cached)", validate_seconds,
-                              "s", "≤ 1", validate_seconds <= 1,
-                              validate_runs))
+                              "s", "≤ 2.5", validate_seconds <= 2.5, validate_runs, "≤ 1"))
         results.append(Result(f"LibYAML's event parser alone over the same {count:,} files (no value built, "
                               "nothing checked): the floor under any validator reading YAML through PyYAML",
                               parser_floor(big), "s", "reported", True))
         print("serve rebuild…", flush=True)
         rebuild, rebuild_runs = serve_rebuild(args.repeats)
-        results.append(Result("serve rebuild after one YAML edit (real data)", rebuild, "s", "≤ 2", rebuild <= 2,
-                              rebuild_runs))
+        results.append(Result("serve: one record edited → preview updated, real data", rebuild, "s", "≤ 1",
+                              rebuild <= 1, rebuild_runs))
         print("lighthouse…", flush=True)
         real = make_copy(work / "real")
         subprocess.run([sys.executable, "-m", "mkdocs", "build", "--quiet", "--site-dir", str(real / "site")],
@@ -449,7 +463,7 @@ def main() -> int:
 
 
 def render_report(table: list[list[str]], results: list[Result], profile: str, seconds: float) -> str:
-    header = ["activities", "records", "pages", "build s", "peak MB (Python / Pagefind)", "plain Material s",
+    header = ["activities", "records", "pages", "build s", "peak MB, all processes (Python / Pagefind)", "plain Material s",
               "plain MB", "ratio",
               "validate s", "reports s"]
     lines = ["# Benchmarks", "", "Written by `make bench` (bench/run.py); do not edit by hand.", "",
@@ -460,13 +474,15 @@ def render_report(table: list[list[str]], results: list[Result], profile: str, s
              "number of ordinary Markdown pages of the same text with mkdocs-material and its search, pages kept "
              "out of the nav as ours are. \"reports s\" prints every annual report (PDF, both languages) from "
              "scratch (`python -m macros report`); the builds then find them in the report cache, as a rebuild of "
-             "unchanged years does.", "",
+             "unchanged years does. Peak memory is the largest sum, over every process of a build at once, of each "
+             "one's proportional share (bench/peak.py): both languages' builds and Pagefind.", "",
              "| " + " | ".join(header) + " |", "|" + "---:|" * len(header)]
     lines += ["| " + " | ".join(row) + " |" for row in table]
-    lines += ["", "## Budgets", "", "| measure | figure | budget | holds |", "|---|---:|---|---|"]
+    lines += ["", "## Budgets", "", "| measure | figure | must hold | goal | holds |", "|---|---:|---|---|---|"]
     for result in results:
         figure = f"{result.value:.2f} {result.unit}".strip() if result.unit != "" else f"{result.value:.0f}"
-        lines.append(f"| {result.name} | {figure} | {result.budget} | {'yes' if result.holds else '**no**'} |")
+        lines.append(f"| {result.name} | {figure} | {result.budget} | {result.goal} | "
+                     f"{'yes' if result.holds else '**no**'} |")
     analysis = ANALYSIS.read_text(encoding="utf-8") if ANALYSIS.exists() else ""
     return "\n".join(lines) + "\n\n" + analysis + ("\n## Profile of one build at 1,000 activities\n\n" + profile + "\n"
                                                   if profile else "")
