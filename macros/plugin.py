@@ -15,23 +15,20 @@ from __future__ import annotations
 
 import subprocess
 from html import escape
-from itertools import chain
 from pathlib import Path
 
-import jinja2
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import Files
 from mkdocs.structure.toc import AnchorLink
 
-from macros import language_builds, messages, settings
-from macros.files import extras, pdf, reports, search
+from macros import language_builds, language_files, messages, settings
+from macros.files import pdf, reports, search
 from macros.model.locale import LANGUAGES
 from macros.model.records import COLLECTIONS
 from macros.pages import alternates, codeblocks, conformance, csp, theme
 from macros.pages.counterparts import address_below_root, counterparts
-from macros.pages.record_pages import VirtualPage, record_pages, year_pages
 from macros.pages.render import TITLE_ID, labels, language_root
 from macros.reading import dataset, redirects
 from macros.reading.images import MEDIA_FOLDER
@@ -118,8 +115,9 @@ class RecordPages(BasePlugin):
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         """This language's hand-written pages at their addresses, its record and year pages, and its files."""
-        kept = Files([_at_address(file, self.lang, config) for file in files if _language_of(file) in {None, self.lang}])
-        self.pages = _add_generated_files(kept, config, self.lang, self.data, self.reports)
+        kept = Files([language_files.at_address(file, self.lang, config) for file in files
+                      if language_files.language_of(file) in {None, self.lang}])
+        self.pages = language_files.add_generated_files(kept, config, self.lang, self.data, self.reports)
         return kept
 
     def on_nav(self, nav, config: MkDocsConfig, files: Files):
@@ -207,7 +205,7 @@ class RecordPages(BasePlugin):
         MkDocs makes a new environment for every build, each language's and each
         `mkdocs serve` rebuild's; the templates' compiled code is kept for the process.
         """
-        env.bytecode_cache = _COMPILED_TEMPLATES
+        env.bytecode_cache = theme.COMPILED_TEMPLATES
         self.policies = csp.Policies(env, config)
         self.base_urls: dict[str, str] = {}
         return env
@@ -240,66 +238,3 @@ class RecordPages(BasePlugin):
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(output, encoding="utf-8")
         return ""  # nothing at the root of this language's folder
-
-
-class _CompiledTemplates(jinja2.BytecodeCache):
-    """Compiled templates in memory, by name; Jinja compiles a template again if its source changed."""
-
-    def __init__(self):
-        self.code: dict[str, bytes] = {}
-
-    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        if bucket.key in self.code:
-            bucket.bytecode_from_string(self.code[bucket.key])
-
-    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        self.code[bucket.key] = bucket.bytecode_to_string()
-
-
-_COMPILED_TEMPLATES = _CompiledTemplates()
-
-
-def _language_of(file: File) -> str | None:
-    """The language folder a hand-written file is in (`content/en/…` → en); None for shared files and the theme's."""
-    first = file.src_uri.split("/", 1)[0]
-    return first if first in LANGUAGES else None
-
-
-def _at_address(file: File, lang: str, config: MkDocsConfig) -> File:
-    """A hand-written page of the default language at the site root (`vi/about.md` → `about/`); any other file as is."""
-    if lang != LANGUAGES[0] or _language_of(file) != lang:
-        return file
-    return File(file.src_uri, config.docs_dir, config.site_dir, config.use_directory_urls,
-                dest_uri=file.dest_uri.removeprefix(f"{lang}/"), inclusion=file.inclusion)
-
-
-def _add_generated_files(files: Files, config: MkDocsConfig, lang: str, data: dataset.Dataset,
-                         printed: list[reports.Report]) -> dict[str, VirtualPage]:
-    """Add this language's record pages (and the shared and language files, reports included) to `files`.
-
-    Returns the record and year pages by source path.
-    """
-    model = data.model
-    if lang == LANGUAGES[0]:  # shared by both languages: written once, by the default language's build
-        for image in model.images():
-            files.append(File(image.file, str(data_root(config)), config.site_dir, config.use_directory_urls))
-        for file in extras.shared_files(config, data):
-            files.append(file)
-    for file in extras.language_files(config, data, lang):
-        files.append(file)
-    for report in printed:
-        if report.lang == lang and report.printed:
-            files.append(extras.generated(config, report.path, report.content))
-    linked = reports.by_year(printed, lang)
-    pages = {}
-    for page in chain(record_pages(model, lang, config.site_url, linked), year_pages(model, lang, linked)):
-        pages[page.src_uri] = page
-        files.append(_file(config, page.src_uri, page.path))
-    return pages
-
-
-def _file(config: MkDocsConfig, src_uri: str, path: str) -> File:
-    """A generated page's file: its source is empty, the plugin gives the page its content."""
-    file = File.generated(config, src_uri, content="")
-    file.dest_uri = path + "index.html"
-    return file

@@ -192,7 +192,7 @@ def test_files_read_on_two_cores_give_the_verdicts_and_model_of_one(tmp_path, mo
 
     def report() -> str:
         with pytest.raises(InvalidData) as raised:
-            dataset._load(tmp_path)
+            dataset.load(tmp_path)
         return raised.value.report()
 
     shared = report()
@@ -210,7 +210,7 @@ def test_files_read_on_two_cores_give_the_verdicts_and_model_of_one(tmp_path, mo
     change(records, ACT, ("partners", 1), "p-beta")
     write(tmp_path, {ACT: records[ACT]})
     monkeypatch.setattr(cores, "cores", lambda: 2)
-    model = dataset._load(tmp_path).model
+    model = dataset.load(tmp_path).model
     assert CountedPool.shares == 2
     assert list(model.partners) == sorted(model.partners) and len(model.partners) == cores.ALONE_BELOW - 2
     assert model.activities["act-1"].partners == [model.partners["p-alpha"], model.partners["p-beta"]]

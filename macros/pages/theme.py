@@ -1,7 +1,9 @@
 """What the theme's overrides (overrides/) are handed: the interface words of a language and the addresses the
-header and footer link to."""
+header and footer link to; and where the theme's compiled templates are kept between builds."""
 
 from __future__ import annotations
+
+import jinja2
 
 from macros.files import feeds, search
 from macros.pages.render import language_root, words
@@ -20,3 +22,20 @@ def words_for_theme(lang: str) -> dict[str, str]:
         "feed_rss_path": feeds.feed_path(lang, "rss"), "feed_atom_path": feeds.feed_path(lang, "atom"),
         "calendar_path": feeds.feed_path(lang, "ics"),
     }
+
+
+class CompiledTemplates(jinja2.BytecodeCache):
+    """Compiled templates in memory, by name; Jinja compiles a template again if its source changed."""
+
+    def __init__(self):
+        self.code: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if bucket.key in self.code:
+            bucket.bytecode_from_string(self.code[bucket.key])
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self.code[bucket.key] = bucket.bytecode_to_string()
+
+
+COMPILED_TEMPLATES = CompiledTemplates()  # the theme's, kept for the process: every build makes a new environment

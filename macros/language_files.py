@@ -1,0 +1,66 @@
+"""Everything one language's build gets from the data and the content folders, as MkDocs files.
+
+Its hand-written pages at their addresses (the default language's at the site root), its record and year
+pages, its files (feeds, calendars, redirect pages, the annual reports in PDF) and, in the default
+language's build, the files both languages share (images, open data, robots.txt).
+"""
+
+from __future__ import annotations
+
+from itertools import chain
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File, Files
+
+from macros.files import extras, reports
+from macros.model.locale import LANGUAGES
+from macros.pages.record_pages import VirtualPage, record_pages, year_pages
+from macros.reading import dataset
+
+
+def language_of(file: File) -> str | None:
+    """The language folder a hand-written file is in (`content/en/…` → en); None for shared files and the theme's."""
+    first = file.src_uri.split("/", 1)[0]
+    return first if first in LANGUAGES else None
+
+
+def at_address(file: File, lang: str, config: MkDocsConfig) -> File:
+    """A hand-written page of the default language at the site root (`vi/about.md` → `about/`); any other file as is."""
+    if lang != LANGUAGES[0] or language_of(file) != lang:
+        return file
+    return File(file.src_uri, config.docs_dir, config.site_dir, config.use_directory_urls,
+                dest_uri=file.dest_uri.removeprefix(f"{lang}/"), inclusion=file.inclusion)
+
+
+def add_generated_files(files: Files, config: MkDocsConfig, lang: str, data: dataset.Dataset,
+                        printed: list[reports.Report]) -> dict[str, VirtualPage]:
+    """Add this language's record pages (and the shared and language files, reports included) to `files`.
+
+    Returns the record and year pages by source path.
+    """
+    model = data.model
+    if lang == LANGUAGES[0]:  # shared by both languages: written once, by the default language's build
+        root = str(Path(config.config_file_path).parent)  # media/ sits beside mkdocs.yml
+        for image in model.images():
+            files.append(File(image.file, root, config.site_dir, config.use_directory_urls))
+        for file in extras.shared_files(config, data):
+            files.append(file)
+    for file in extras.language_files(config, data, lang):
+        files.append(file)
+    for report in printed:
+        if report.lang == lang and report.printed:
+            files.append(extras.generated(config, report.path, report.content))
+    linked = reports.by_year(printed, lang)
+    pages = {}
+    for page in chain(record_pages(model, lang, config.site_url, linked), year_pages(model, lang, linked)):
+        pages[page.src_uri] = page
+        files.append(_file(config, page.src_uri, page.path))
+    return pages
+
+
+def _file(config: MkDocsConfig, src_uri: str, path: str) -> File:
+    """A generated page's file: its source is empty, the plugin gives the page its content."""
+    file = File.generated(config, src_uri, content="")
+    file.dest_uri = path + "index.html"
+    return file
