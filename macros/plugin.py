@@ -59,16 +59,21 @@ class RecordPages(BasePlugin):
 
     def __init__(self):
         super().__init__()
-        self.printing = True  # the annual reports are printed, except in `mkdocs serve`
+        self.previewing = False  # `mkdocs serve`: no annual report printed, no search index waited for
         self.indexing: dict[str, subprocess.Popen] = {}  # language → its Pagefind run, until the site is finished
         self.others: list[language_builds.LanguageBuild] = []  # the other languages' builds, until moved in
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
-        """A preview (`mkdocs serve`) prints no annual report: its rebuilds would wait for WeasyPrint.
+        """A preview (`mkdocs serve`) prints no annual report, and shows its pages before their search index is made:
+        its rebuilds would wait for WeasyPrint and Pagefind.
 
         Defining this event also keeps one plugin object for all of serve's rebuilds (MkDocs ≥ 1.4).
         """
-        self.printing = command != "serve"
+        self.previewing = command == "serve"
+
+    def on_shutdown(self) -> None:
+        """A preview that stops leaves no search index running."""
+        self._stop_indexing()
 
     def on_config(self, config: MkDocsConfig) -> None:
         """Fail the build at once, with every located problem, if the data is invalid, or with one sentence if a
@@ -78,6 +83,7 @@ class RecordPages(BasePlugin):
         Also say once why the pages are not dated by git, if they are not, and hand the theme the
         interface words of the language being built.
         """
+        self._stop_indexing()  # a preview's previous rebuild may still be indexing the folder this one replaces
         try:
             messages.language()  # every message below needs it
             settings.site_address(config.site_url)
@@ -108,7 +114,7 @@ class RecordPages(BasePlugin):
         except InvalidData as invalid:
             raise PluginError(messages.text("build_invalid") + "\n" + invalid.report()) from None
         try:
-            printed = reports.reports(data.model, site_url, root, printing=self.printing)
+            printed = reports.reports(data.model, site_url, root, printing=not self.previewing)
         except (pdf.Unavailable, RuntimeError) as failed:
             raise PluginError(str(failed)) from None
         return language_builds.Handover(root, data, printed)
@@ -146,9 +152,10 @@ class RecordPages(BasePlugin):
                     data_root(config), other.lang).name))
             self.indexing[other.lang] = search.start_index(config.site_dir, other.lang, data_root(config))
         self.others = []
-        for indexed, run in self.indexing.items():
-            search.finish_index(run, config.site_dir, indexed)
-        self.indexing = {}
+        if not self.previewing:  # a preview's index is ready a moment after its pages; search waits for nothing else
+            for indexed, run in self.indexing.items():
+                search.finish_index(run, config.site_dir, indexed)
+            self.indexing = {}
         try:
             material_bundle.patch(site_dir)
         except material_bundle.ReleaseChanged as changed:
@@ -160,9 +167,17 @@ class RecordPages(BasePlugin):
         for other in self.others:
             other.stop()
         self.others = []
+        self._stop_indexing()
+
+    def _stop_indexing(self) -> None:
+        """Stop the search indexes still running; say so if one of a preview's had failed on its own."""
         for run in self.indexing.values():
-            run.kill()
-            run.communicate()
+            running = run.poll() is None
+            if running:
+                run.kill()
+            output, errors = run.communicate()
+            if not running and run.returncode != 0:
+                get_plugin_logger("records").error(f"Pagefind could not index the preview:\n{errors or output}")
         self.indexing = {}
 
     def on_page_markdown(self, markdown: str, page, config: MkDocsConfig, files: Files) -> str:

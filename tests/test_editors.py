@@ -166,6 +166,8 @@ def test_serve_reloads_on_data_template_and_content_changes(project_copy, tmp_pa
         wait_for(base + "en/about/", "Content edited.")
         soup = BeautifulSoup(fetch(base + "en/partners/kr-mpm/"), "html.parser")
         assert soup.select_one("article h1").get_text() == "Ministry of Personnel Management (edited)"
+        for bundle in ("pagefind/", "en/pagefind/"):  # the search index follows the pages, not waited for
+            wait_for(base + bundle + "pagefind-entry.json", '"languages"', seconds=60)
     finally:
         server.terminate()
         server.wait(timeout=10)
