@@ -170,14 +170,14 @@ class RecordPages(BasePlugin):
         self._stop_indexing()
 
     def _stop_indexing(self) -> None:
-        """Stop the search indexes still running; say so if one of a preview's had failed on its own."""
+        """Stop the search indexes still running; say so if one had already failed on its own (a preview does not wait for them)."""
         for run in self.indexing.values():
             running = run.poll() is None
             if running:
                 run.kill()
             output, errors = run.communicate()
             if not running and run.returncode != 0:
-                get_plugin_logger("records").error(f"Pagefind could not index the preview:\n{errors or output}")
+                get_plugin_logger("records").error(f"Pagefind could not index the site:\n{errors or output}")
         self.indexing = {}
 
     def on_page_markdown(self, markdown: str, page, config: MkDocsConfig, files: Files) -> str:
