@@ -170,7 +170,10 @@ class RecordPages(BasePlugin):
         self._stop_indexing()
 
     def _stop_indexing(self) -> None:
-        """Stop the search indexes still running; say so if one had already failed on its own (a preview does not wait for them)."""
+        """Stop the search indexes still running; say so if one had already failed on its own.
+
+        A preview does not wait for its indexes: this is where their failures are told.
+        """
         for run in self.indexing.values():
             running = run.poll() is None
             if running:
