@@ -99,7 +99,7 @@ status: $(STAMP) # Translation status: English pending, records to review again
 
 .PHONY: serve
 serve: validate pagefind pdf-libs # Validate, then serve the site with live reload on http://127.0.0.1:8000/
-	$(PYTHON) -m mkdocs serve --strict
+	$(PYTHON) -m mkdocs serve --dirty --strict # macros/preview.py: only what changed is rendered again
 
 .PHONY: edit
 edit: $(STAMP) pagefind pdf-libs $(CMS_BUNDLE) # Edit records in the browser: the editor on http://127.0.0.1:8081/admin/ saves into this folder; live preview on :8000

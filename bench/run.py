@@ -217,7 +217,8 @@ def free_port() -> int:
 
 
 def serve_rebuild(repeats: int, synthetic: Path | None = None) -> tuple[float, list[float]]:
-    """Seconds from saving one partner's YAML file to `mkdocs serve` showing the change on its page.
+    """Seconds from saving one partner's YAML file to `make serve`'s preview (`mkdocs serve --dirty`) showing the
+    change on its English page.
 
     The real data (a copy) by default, or a synthetic project (its partner p-0001, "Partner agency 1").
     """
@@ -225,7 +226,7 @@ def serve_rebuild(repeats: int, synthetic: Path | None = None) -> tuple[float, l
         project = synthetic or make_copy(Path(folder) / "real")
         partner, name = ("p-0001", "Partner agency 1") if synthetic else ("kr-mpm", "Ministry of Personnel Management of the Republic of Korea")
         port = free_port()
-        server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+        server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dirty", "--dev-addr", f"127.0.0.1:{port}"],
                                   cwd=project, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         url = f"http://127.0.0.1:{port}/en/partners/{partner}/"
         path = project / "partners" / f"{partner}.yml"

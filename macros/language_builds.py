@@ -25,6 +25,7 @@ from pathlib import Path
 
 import click
 
+from macros import preview
 from macros.model.locale import LANGUAGES
 from macros.pages.render import language_root
 
@@ -43,6 +44,7 @@ class Handover:
     root: Path
     data: object
     reports: list
+    incremental: bool = False  # an incremental preview (`preview`): each language renders only what changed
 
 
 handed_over: Handover | None = None  # set in the parent just before it forks; read by the child's plugin
@@ -54,32 +56,43 @@ def take(root: Path) -> Handover | None:
 
 
 class LanguageBuild:
-    """One other language, built in a forked process into a temporary folder beside the site's."""
+    """One other language, built in a forked process into a temporary folder beside the site's.
+
+    An incremental preview keeps that folder from one rebuild to the next (`preview.language_folder`), as it keeps the site's.
+    """
 
     def __init__(self, lang: str, root: Path, site_dir: Path, strict: bool, tool: str, handover: Handover):
         global handed_over
         self.lang = lang
-        self.folder = Path(tempfile.mkdtemp(prefix=f".site-{lang}-", dir=site_dir.parent))
+        self.incremental = handover.incremental
+        if self.incremental:
+            self.folder = preview.language_folder(site_dir, lang)
+            self.folder.mkdir(exist_ok=True)
+        else:
+            self.folder = Path(tempfile.mkdtemp(prefix=f".site-{lang}-", dir=site_dir.parent))
         handed_over = handover
         try:
-            self.process = _FORK.Process(target=_build, args=(tool, config_file(root, lang), self.folder, strict),
-                                         name=f"build-{lang}")
+            self.process = _FORK.Process(target=_build, name=f"build-{lang}", args=(
+                tool, config_file(root, lang), self.folder, strict, self.incremental))
             self.process.start()
         finally:
             handed_over = None
 
     def finish_into(self, site_dir: Path) -> bool:
-        """Wait for the build; move its language's folder into the site. False if it failed (it said why)."""
+        """Wait for the build; move its language's folder into the site (an incremental preview's is mirrored,
+        and kept). False if it failed (it said why)."""
         self.process.join()
-        try:
-            if self.process.exitcode != 0:
-                return False
-            target = site_dir / language_root(self.lang)
-            shutil.rmtree(target, ignore_errors=True)
-            os.replace(self.folder / language_root(self.lang), target)
+        if self.process.exitcode != 0:
+            self.stop()
+            return False
+        built, target = self.folder / language_root(self.lang), site_dir / language_root(self.lang)
+        if self.incremental:
+            preview.mirror(built, target)
             return True
-        finally:
-            shutil.rmtree(self.folder, ignore_errors=True)
+        shutil.rmtree(target, ignore_errors=True)
+        os.replace(built, target)
+        shutil.rmtree(self.folder, ignore_errors=True)
+        return True
 
     def stop(self) -> None:
         """Abandon the build: the process ends and its folder goes."""
@@ -89,8 +102,9 @@ class LanguageBuild:
         shutil.rmtree(self.folder, ignore_errors=True)
 
 
-def _build(tool: str, config: Path, site_dir: Path, strict: bool) -> None:
-    """The forked process: build one language with the same tool, the same strictness, into `site_dir`.
+def _build(tool: str, config: Path, site_dir: Path, strict: bool, dirty: bool) -> None:
+    """The forked process: build one language with the same tool, the same strictness, into `site_dir`
+    (dirty: rendering only what changed since the last build there).
 
     Its progress lines would name a temporary folder: only its warnings and errors are shown.
     """
@@ -98,7 +112,7 @@ def _build(tool: str, config: Path, site_dir: Path, strict: bool) -> None:
     load_config = importlib.import_module(f"{tool}.config").load_config
     build = importlib.import_module(f"{tool}.commands.build").build
     try:
-        build(load_config(str(config), site_dir=str(site_dir), strict=strict))
+        build(load_config(str(config), site_dir=str(site_dir), strict=strict), dirty=dirty)
     except click.ClickException as failed:  # MkDocs' and ProperDocs' exceptions, as their command line shows them
         logging.getLogger(tool).error(failed.format_message())
         sys.exit(1)

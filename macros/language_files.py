@@ -11,8 +11,9 @@ from itertools import chain
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 
+from macros import preview
 from macros.files import extras, reports
 from macros.model.locale import LANGUAGES
 from macros.pages.record_pages import VirtualPage, record_pages, year_pages
@@ -34,10 +35,11 @@ def at_address(file: File, lang: str, config: MkDocsConfig) -> File:
 
 
 def add_generated_files(files: Files, config: MkDocsConfig, lang: str, data: dataset.Dataset,
-                        printed: list[reports.Report]) -> dict[str, VirtualPage]:
+                        printed: list[reports.Report], signature: str | None = None) -> dict[str, VirtualPage]:
     """Add this language's record pages (and the shared and language files, reports included) to `files`.
 
-    Returns the record and year pages by source path.
+    With the theme's `signature`, an incremental preview's: each record page's source is a stand-in
+    that changes only with the page's content (`preview`). Returns the record and year pages by source path.
     """
     model = data.model
     if lang == LANGUAGES[0]:  # shared by both languages: written once, by the default language's build
@@ -55,12 +57,16 @@ def add_generated_files(files: Files, config: MkDocsConfig, lang: str, data: dat
     pages = {}
     for page in chain(record_pages(model, lang, config.site_url, linked), year_pages(model, lang, linked)):
         pages[page.src_uri] = page
-        files.append(_file(config, page.src_uri, page.path))
+        files.append(_file(config, page, signature))
     return pages
 
 
-def _file(config: MkDocsConfig, src_uri: str, path: str) -> File:
-    """A generated page's file: its source is empty, the plugin gives the page its content."""
-    file = File.generated(config, src_uri, content="")
-    file.dest_uri = path + "index.html"
+def _file(config: MkDocsConfig, page: VirtualPage, signature: str | None) -> File:
+    """A generated page's file: its source is empty (or an incremental preview's stand-in), the plugin gives the
+    page its content. Not in the menu, on purpose: MkDocs need not list the thousands of them as left out."""
+    dest_uri = page.path + "index.html"
+    if signature is not None:
+        return preview.record_file(config, page.src_uri, dest_uri, preview.page_digest(signature, page.html, page.meta))
+    file = File.generated(config, page.src_uri, content="", inclusion=InclusionLevel.NOT_IN_NAV)
+    file.dest_uri = dest_uri
     return file

@@ -23,7 +23,7 @@ from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import Files
 from mkdocs.structure.toc import AnchorLink
 
-from macros import language_builds, language_files, messages, settings
+from macros import language_builds, language_files, messages, preview, settings
 from macros.files import pdf, reports, search
 from macros.model.locale import LANGUAGES
 from macros.model.records import COLLECTIONS
@@ -60,20 +60,27 @@ class RecordPages(BasePlugin):
     def __init__(self):
         super().__init__()
         self.previewing = False  # `mkdocs serve`: no annual report printed, no search index waited for
+        self.incremental = False  # `mkdocs serve --dirty`: only the pages whose content changed are rendered again
         self.indexing: dict[str, subprocess.Popen] = {}  # language → its Pagefind run, until the site is finished
         self.others: list[language_builds.LanguageBuild] = []  # the other languages' builds, until moved in
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """A preview (`mkdocs serve`) prints no annual report, and shows its pages before their search index is made:
-        its rebuilds would wait for WeasyPrint and Pagefind.
+        its rebuilds would wait for WeasyPrint and Pagefind. With `--dirty` (`make serve`), it is incremental
+        (`preview`).
 
         Defining this event also keeps one plugin object for all of serve's rebuilds (MkDocs ≥ 1.4).
         """
         self.previewing = command == "serve"
+        self.incremental = self.previewing and dirty
+        if self.incremental:
+            get_plugin_logger("records").info(preview.NOTICE)
 
     def on_shutdown(self) -> None:
-        """A preview that stops leaves no search index running."""
+        """A preview that stops leaves no search index running, and no folder of its own behind."""
         self._stop_indexing()
+        if self.incremental:
+            preview.remove(self.site_dir)
 
     def on_config(self, config: MkDocsConfig) -> None:
         """Fail the build at once, with every located problem, if the data is invalid, or with one sentence if a
@@ -84,6 +91,7 @@ class RecordPages(BasePlugin):
         interface words of the language being built.
         """
         self._stop_indexing()  # a preview's previous rebuild may still be indexing the folder this one replaces
+        self.site_dir = config.site_dir
         try:
             messages.language()  # every message below needs it
             settings.site_address(config.site_url)
@@ -95,15 +103,17 @@ class RecordPages(BasePlugin):
             raise PluginError(messages.text("bad_contact_email", email=email))
         root = data_root(config)
         handover = language_builds.take(root) or self._prepare(root, config.site_url)
-        self.data, self.reports = handover.data, handover.reports
+        self.data, self.reports, self.incremental = handover.data, handover.reports, handover.incremental
         if self.data.history_note and self.lang == LANGUAGES[0]:  # once a build; information, not a warning (--strict)
             get_plugin_logger("records").info(self.data.history_note)
         self.last_date = self.data.model.as_of().first_day().isoformat()  # MkDocs needs a day
         self.counterparts = counterparts(Path(config.docs_dir), self.data.model)
         self.languages = [dict(entry) for entry in config.extra["alternate"]]  # the menu's names, in order
         config.extra["ui"] = theme.words_for_theme(self.lang)
+        tool = type(config).__module__.partition(".")[0]  # mkdocs or properdocs: the others are built alike
+        if self.incremental:
+            preview.allow_strict(tool)
         if self.lang == LANGUAGES[0]:
-            tool = type(config).__module__.partition(".")[0]  # mkdocs or properdocs: the others are built alike
             self.others = [language_builds.LanguageBuild(lang, root, Path(config.site_dir), config.strict, tool,
                                                          handover) for lang in LANGUAGES[1:]]
 
@@ -117,13 +127,16 @@ class RecordPages(BasePlugin):
             printed = reports.reports(data.model, site_url, root, printing=not self.previewing)
         except (pdf.Unavailable, RuntimeError) as failed:
             raise PluginError(str(failed)) from None
-        return language_builds.Handover(root, data, printed)
+        return language_builds.Handover(root, data, printed, self.incremental)
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         """This language's hand-written pages at their addresses, its record and year pages, and its files."""
         kept = Files([language_files.at_address(file, self.lang, config) for file in files
                       if language_files.language_of(file) in {None, self.lang}])
-        self.pages = language_files.add_generated_files(kept, config, self.lang, self.data, self.reports)
+        signature = preview.theme_signature(config) if self.incremental else None
+        self.pages = language_files.add_generated_files(kept, config, self.lang, self.data, self.reports, signature)
+        if self.incremental:
+            preview.render_again(kept, set(self.pages))
         return kept
 
     def on_nav(self, nav, config: MkDocsConfig, files: Files):
@@ -175,12 +188,9 @@ class RecordPages(BasePlugin):
         A preview does not wait for its indexes: this is where their failures are told.
         """
         for run in self.indexing.values():
-            running = run.poll() is None
-            if running:
-                run.kill()
-            output, errors = run.communicate()
-            if not running and run.returncode != 0:
-                get_plugin_logger("records").error(f"Pagefind could not index the site:\n{errors or output}")
+            failure = search.stop_index(run)
+            if failure:
+                get_plugin_logger("records").error(search.FAILED + failure)
         self.indexing = {}
 
     def on_page_markdown(self, markdown: str, page, config: MkDocsConfig, files: Files) -> str:
@@ -211,10 +221,13 @@ class RecordPages(BasePlugin):
         return template
 
     def on_serve(self, server, config: MkDocsConfig, builder):
-        """Rebuild on any change to the data, media, schemas, templates, code or the other languages' settings."""
+        """Rebuild on any change to the data, media, schemas, templates, code, the theme's own templates
+        (`custom_dir`, which MkDocs watches only with `--watch-theme`) or the other languages' settings."""
         for name in WATCHED:
             if (data_root(config) / name).exists():
                 server.watch(str(data_root(config) / name))
+        if config.theme.custom_dir:
+            server.watch(config.theme.custom_dir)
         return server
 
     def on_env(self, env, config: MkDocsConfig, files: Files):

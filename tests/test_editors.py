@@ -5,17 +5,20 @@ from __future__ import annotations
 import datetime
 import re
 import shutil
+import signal
 import socket
 import subprocess
 import sys
 import time
 import urllib.error
 import urllib.request
+from pathlib import Path
 
 import pytest
 import yaml
 from bs4 import BeautifulSoup
 
+from macros import preview
 from macros.editors import cms_config, scaffold, translation
 from macros.model.locale import LANGUAGES
 from macros.model.records import COLLECTIONS
@@ -140,11 +143,19 @@ def wait_for(url: str, wanted: str, seconds: float = 60) -> str:
     raise AssertionError(f"{wanted!r} never appeared at {url}")
 
 
+def preview_site(folder) -> Path:
+    """The folder `mkdocs serve` renders into: the one it made below `folder` (its TMPDIR)."""
+    (site,) = [path for path in folder.glob("mkdocs_*") if path.is_dir() and "-" not in path.name]
+    return site
+
+
 def test_serve_reloads_on_data_template_and_content_changes(project_copy, tmp_path):
-    port = free_port()
-    env = {**BUILD_ENV, "REPORTS_CACHE": str(tmp_path / "no-reports-yet")}
-    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
-                              cwd=project_copy, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    """`make serve`'s preview: an edit renders again only the pages whose content changed (macros/preview.py)."""
+    port, previews = free_port(), tmp_path / "previews"
+    previews.mkdir()
+    env = {**BUILD_ENV, "REPORTS_CACHE": str(tmp_path / "no-reports-yet"), "TMPDIR": str(previews)}
+    server = subprocess.Popen([sys.executable, "-m", *preview.COMMAND, "--dev-addr", f"127.0.0.1:{port}"],
+                              cwd=project_copy, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     try:
         base = f"http://127.0.0.1:{port}/"
         wait_for(base + "en/partners/kr-mpm/", "Ministry of Personnel Management", seconds=90)
@@ -154,13 +165,24 @@ def test_serve_reloads_on_data_template_and_content_changes(project_copy, tmp_pa
         assert not plan.select("a") and not (tmp_path / "no-reports-yet").exists()
         with pytest.raises(urllib.error.HTTPError):
             fetch(base + "en/reports/2024.pdf")
+        site = preview_site(previews)
+        untouched = [site / "en" / "partners" / "kr-mois" / "index.html", site / "partners" / "kr-mois" / "index.html"]
+        rendered = {path: path.stat().st_mtime_ns for path in untouched}
         path = project_copy / "partners" / "kr-mpm.yml"
         path.write_text(path.read_text(encoding="utf-8").replace(
             "Ministry of Personnel Management of the Republic of Korea", "Ministry of Personnel Management (edited)"), encoding="utf-8")
         wait_for(base + "en/partners/kr-mpm/", "Ministry of Personnel Management (edited)")
+        wait_for(base + "en/partners/", "Ministry of Personnel Management (edited)")  # a hand-written page's list
+        assert {path: path.stat().st_mtime_ns for path in untouched} == rendered, "a page that did not change was rendered again"
         template = project_copy / "templates" / "records" / "partner.html.j2"
         template.write_text(template.read_text(encoding="utf-8") + "\n<p>template-edited</p>\n", encoding="utf-8")
         wait_for(base + "en/partners/kr-mpm/", "template-edited")
+        wait_for(base + "partners/kr-mois/", "template-edited")
+        theme = project_copy / "overrides" / "main.html"  # the theme's templates: every page is rendered again
+        theme.write_text(theme.read_text(encoding="utf-8").replace(
+            "{{ super() }}", '{{ super() }}<meta name="theme-edited">', 1), encoding="utf-8")
+        wait_for(base + "partners/kr-mois/", 'name="theme-edited"')
+        wait_for(base + "en/decisions/", 'name="theme-edited"')
         about = project_copy / "content" / "en" / "about.md"
         about.write_text(about.read_text(encoding="utf-8") + "\nContent edited.\n", encoding="utf-8")
         wait_for(base + "en/about/", "Content edited.")
@@ -169,8 +191,11 @@ def test_serve_reloads_on_data_template_and_content_changes(project_copy, tmp_pa
         for bundle in ("pagefind/", "en/pagefind/"):  # the search index follows the pages, not waited for
             wait_for(base + bundle + "pagefind-entry.json", '"languages"', seconds=60)
     finally:
-        server.terminate()
-        server.wait(timeout=10)
+        server.send_signal(signal.SIGINT)  # Ctrl-C: the preview ends as an editor ends it
+        errors = server.communicate(timeout=30)[1]
+    assert "'dirty' build" not in errors and "Aborted" not in errors, errors  # --strict holds in a dirty build
+    assert preview.NOTICE in errors
+    assert list(previews.iterdir()) == [], "the preview left folders behind"
 
 
 # ── Refusals (issue 22): one sentence, exit 1, nothing written, never a traceback ───────────────────────────────

@@ -12,6 +12,7 @@ import threading
 from pathlib import Path
 
 from macros import messages
+from macros.preview import COMMAND as PREVIEW_COMMAND
 from macros.reading import dataset
 from macros.editors import admin, cms_config, local_backend
 from macros.editors.store import Store
@@ -101,7 +102,7 @@ def edit(args: argparse.Namespace) -> int:
         return 1
     threading.Thread(target=server.serve_forever, daemon=True).start()
     preview = preview_port and subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "--strict", "--dev-addr", f"{local_backend.HOST}:{preview_port}"],
+        [sys.executable, "-m", *PREVIEW_COMMAND, "--dev-addr", f"{local_backend.HOST}:{preview_port}"],
         cwd=args.root)
     print(f"Biên tập · Editor:        http://{local_backend.HOST}:{editor_port}/admin/", flush=True)
     if preview:

@@ -14,6 +14,8 @@ and not the editors' guide.
 from __future__ import annotations
 
 import json
+import os
+import signal
 import subprocess
 from pathlib import Path
 
@@ -33,6 +35,7 @@ YEAR_PAGES = "activities/years/"  # lists of activities that have their own page
 # sizes, so a first search for "hop tac" loads about 35 KB of index instead of 330 KB. PyPI has 1.5.2 only.
 # Installed below the project being built (`root`), not below this code's checkout.
 NPM_PAGEFIND = Path("search") / "node_modules" / ".bin" / "pagefind"
+FAILED = "Pagefind could not index the site:\n"  # then Pagefind's own words
 
 
 def mark_searchable(html: str, url: str, kind: str) -> str:
@@ -57,15 +60,26 @@ def start_index(site_dir: str, lang: str, root: Path) -> subprocess.Popen:
         raise PluginError("Pagefind is not installed: run `make install` (it needs Node.js with npm).")
     command = [str(pagefind), "--site", str(Path(site_dir)), "--glob", _pages_of(lang),
                "--output-subdir", language_root(lang) + BUNDLE, "--silent", "--exclude-selectors", ".headerlink"]
-    return subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    # npm's `pagefind` starts Pagefind's binary: a session of their own lets `stop_index` end both
+    return subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
 
 
 def finish_index(run: subprocess.Popen, site_dir: str, lang: str) -> None:
     """Wait for `start_index`'s run; stop the build with Pagefind's words if it failed."""
     output, errors = run.communicate()
     if run.returncode != 0:
-        raise PluginError(f"Pagefind could not index the site:\n{errors or output}")
+        raise PluginError(FAILED + (errors or output))
     _sort_entry(Path(site_dir) / language_root(lang) / BUNDLE / "pagefind-entry.json")
+
+
+def stop_index(run: subprocess.Popen) -> str | None:
+    """End `start_index`'s run if it is still going (a preview's rebuild replaces the pages it reads); Pagefind's
+    words if it had already failed on its own, else None."""
+    running = run.poll() is None
+    if running:
+        os.killpg(run.pid, signal.SIGKILL)  # the binary too: it holds the output pipes open until it ends
+    output, errors = run.communicate()
+    return errors or output if not running and run.returncode != 0 else None
 
 
 def _pages_of(lang: str) -> str:
