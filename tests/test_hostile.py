@@ -13,6 +13,8 @@ import shutil
 import struct
 import subprocess
 import sys
+import threading
+import time
 import zlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -508,10 +510,34 @@ def test_a_failed_build_stops_the_search_index_it_started():
     from macros.plugin import RecordPages
 
     plugin = RecordPages()
-    indexer = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+    indexer = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"], stdout=subprocess.PIPE,
+                               stderr=subprocess.PIPE, start_new_session=True)  # as search.start_index starts Pagefind
     plugin.indexing = {"vi": indexer}
     plugin.on_build_error(RuntimeError("the English build failed"))
     assert indexer.poll() is not None and plugin.indexing == {}
+
+
+def test_stopping_an_index_ends_pagefinds_binary_too(tmp_path):
+    """npm's `pagefind` runs Pagefind's binary, which holds the output pipes: a preview's rebuild that stopped only
+    the first would wait for the second to finish indexing the folder it is replacing."""
+    from macros.files import search
+
+    binary = tmp_path / "binary.pid"
+    indexer = subprocess.Popen(["sh", "-c", f"sleep 60 & echo $! > {binary}; wait"], stdout=subprocess.PIPE,
+                               stderr=subprocess.PIPE, text=True, start_new_session=True)
+    while not binary.exists() or not binary.read_text().strip():
+        time.sleep(0.05)
+    stopping = threading.Thread(target=search.stop_index, args=(indexer,), daemon=True)
+    stopping.start()
+    stopping.join(timeout=20)
+    assert not stopping.is_alive(), "stop_index waited for the binary to finish on its own"
+    assert ended(binary.read_text().strip())
+
+
+def ended(pid: str) -> bool:
+    """No such process, or one that has ended and waits to be reaped (a zombie)."""
+    stat = Path(f"/proc/{pid}/stat")
+    return not stat.exists() or stat.read_text().rsplit(")", 1)[1].split()[0] == "Z"
 
 
 def test_a_whole_jpeg_is_accepted(project_copy):

@@ -132,7 +132,7 @@ def _fingerprint(root: Path) -> tuple:
     paths += sorted(schemas.SCHEMA_DIR.glob("*.json"))
     paths += sorted((root / MEDIA_FOLDER).glob("*"))  # an image that appears or goes changes validity
     paths += [root / redirects.FILE] if (root / redirects.FILE).exists() else []
-    return tuple((str(path), path.lstat().st_mtime_ns, path.lstat().st_size) for path in paths)
+    return tuple((str(path), found.st_mtime_ns, found.st_size) for path in paths for found in [path.lstat()])
 
 
 @dataclass
@@ -174,7 +174,8 @@ def _load(root: Path, replaced: Replaced | None = None) -> Dataset:
     problems += strays(root)
     replaced = replaced or {}
     jobs = [(name, path) for name, paths in data_files(root, replaced).items() for path in paths]
-    for file in map_on_cores(partial(_check_file, root=root, replaced=replaced), jobs):
+    checked = map_on_cores(partial(_check_file, root=root, replaced=replaced), jobs)
+    for file in checked:
         problems += file.problems
         if file.broken:
             broken[file.collection].add(file.stem)
@@ -204,14 +205,13 @@ def _load(root: Path, replaced: Replaced | None = None) -> Dataset:
         record.changed = dated.changed.get(record.file) or record.newest_date()
     raw = {name: {record_id: documents[id(record)].data for record_id, record in sorted(model.collection(name).items())}
            for name in COLLECTIONS}
-    return Dataset(model, [problem for problem in problems if problem.pending], raw, _digest(root, replaced), moved,
+    return Dataset(model, [problem for problem in problems if problem.pending], raw, _digest(checked), moved,
                    dated.note)
 
 
-def _digest(root: Path, replaced: Replaced) -> str:
+def _digest(checked: list[_File]) -> str:
+    """The dataset's version: every data file's name and bytes, in order (valid data: each was read whole)."""
     digest = hashlib.sha256()
-    for path in (path for paths in data_files(root, replaced).values() for path in paths):
-        name = path.relative_to(root).as_posix()
-        content = replaced[name] if name in replaced else path.read_bytes()  # all read and checked
-        digest.update(name.encode() + b"\0" + content + b"\0")
+    for file in checked:
+        digest.update(file.document.file.encode() + b"\0" + file.document.content + b"\0")
     return digest.hexdigest()[:12]

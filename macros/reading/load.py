@@ -81,6 +81,7 @@ class Document:
     data: object
     positions: dict[Path_, tuple[int, int]] = field(default_factory=dict)
     plain_words: dict[Path_, str] = field(default_factory=dict)  # unquoted values YAML read as a number, true/false…
+    content: bytes = b""  # the file's bytes as read: what the dataset's version digests, without reading them again
 
     def where(self, path: Path_) -> tuple[int | None, int | None]:
         """Position of `path`, or of its nearest ancestor that has one."""
@@ -110,9 +111,17 @@ def read(path: Path, root: Path, empty: object = None, content: bytes | None = N
     A file with nothing but comments is an error, unless `empty` is given: its data then.
     """
     name = path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
-    source, problem = _decode(path, name, content)
+    raw, source, problem = _decode(path, name, content)
     if problem:
         return None, [problem]
+    document, problems = _parse(name, source, empty)
+    if document is not None:
+        document.content = raw
+    return document, problems
+
+
+def _parse(name: str, source: str, empty: object) -> tuple[Document | None, list[Problem]]:
+    """The document `source` holds, or None and the problems that stopped it (`read`)."""
     if empty is not None and not any(line.strip() and not line.lstrip().startswith("#") for line in source.splitlines()):
         return Document(name, empty), []
     try:
@@ -136,30 +145,30 @@ def _careful(name: str, source: str) -> tuple[Document | None, list[Problem]]:
         return None, [Problem(name, None, None, text("not_yaml", error=error), text("not_yaml_hint"))]
 
 
-def _decode(path: Path, name: str, content: bytes | None) -> tuple[str, Problem | None]:
+def _decode(path: Path, name: str, content: bytes | None) -> tuple[bytes, str, Problem | None]:
     """Read at most the size limit from a regular file (unless its `content` is given), and turn the bytes
-    into NFC text, or say why not."""
+    into NFC text (returning both), or say why not."""
     raw, problem = _read_bytes(path, name) if content is None else (content, None)
     if problem:
-        return "", problem
+        return raw, "", problem
     if len(raw) > MAX_FILE_BYTES:
         size = path.stat().st_size if content is None else len(content)
-        return "", Problem(name, None, None, text("file_too_big", size=size, limit=MAX_FILE_BYTES),
-                           text("file_too_big_hint"))
+        return raw, "", Problem(name, None, None, text("file_too_big", size=size, limit=MAX_FILE_BYTES),
+                                text("file_too_big_hint"))
     if b"\x00" in raw:
         line = raw[: raw.index(b"\x00")].count(b"\n") + 1
-        return "", Problem(name, line, None, text("nul_byte"), text("nul_byte_hint"))
+        return raw, "", Problem(name, line, None, text("nul_byte"), text("nul_byte_hint"))
     try:
         source = raw.decode("utf-8-sig")  # a byte-order mark is harmless: accept it
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
-        return "", Problem(name, line, None, text("not_utf8", byte=raw[error.start]), text("not_utf8_hint"))
+        return raw, "", Problem(name, line, None, text("not_utf8", byte=raw[error.start]), text("not_utf8_hint"))
     hidden = _HIDDEN_BREAKS.search(source)
     if hidden:  # YAML 1.1 would start a new line here that the editor cannot see: a comment could become a field
         line = source[: hidden.start()].count("\n") + 1
-        return "", Problem(name, line, None, text("hidden_break", code=f"{ord(hidden.group()):04X}"),
-                           text("hidden_break_hint"))
-    return unicodedata.normalize("NFC", source), None
+        return raw, "", Problem(name, line, None, text("hidden_break", code=f"{ord(hidden.group()):04X}"),
+                                text("hidden_break_hint"))
+    return raw, unicodedata.normalize("NFC", source), None
 
 
 def _read_bytes(path: Path, name: str) -> tuple[bytes, Problem | None]:
