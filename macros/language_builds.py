@@ -44,6 +44,7 @@ class Handover:
     root: Path
     data: object
     reports: list
+    previewing: bool = False  # `mkdocs serve`: no report printed, no language waits for its search index
     incremental: bool = False  # an incremental preview (`preview`): each language renders only what changed
 
 

@@ -6,9 +6,9 @@ English, which inherits it): the plugin checks the data, keeps that language's h
 reports in PDF), points each page's language menu and alternates at its counterparts (`counterparts`), and
 finishes each page: Content-Security-Policy, search marker, markup mends.
 
-The Vietnamese build is the site's build: it forks the other languages' builds (`language_builds`), moves
-their folders in, and runs the whole-site steps over the written folder: the Pagefind index per language,
-the sitemaps, the theme bundle's mend.
+The Vietnamese build is the site's build: it forks the other languages' builds (`language_builds`), each of
+which makes its own pages' search index, moves their folders in, and runs the whole-site steps over the
+written folder: its own language's search index, the sitemaps, the theme bundle's mend.
 """
 
 from __future__ import annotations
@@ -103,7 +103,8 @@ class RecordPages(BasePlugin):
             raise PluginError(messages.text("bad_contact_email", email=email))
         root = data_root(config)
         handover = language_builds.take(root) or self._prepare(root, config.site_url)
-        self.data, self.reports, self.incremental = handover.data, handover.reports, handover.incremental
+        self.data, self.reports = handover.data, handover.reports
+        self.previewing, self.incremental = handover.previewing, handover.incremental
         if self.data.history_note and self.lang == LANGUAGES[0]:  # once a build; information, not a warning (--strict)
             get_plugin_logger("records").info(self.data.history_note)
         self.last_date = self.data.model.as_of().first_day().isoformat()  # MkDocs needs a day
@@ -127,7 +128,7 @@ class RecordPages(BasePlugin):
             printed = reports.reports(data.model, site_url, root, printing=not self.previewing)
         except (pdf.Unavailable, RuntimeError) as failed:
             raise PluginError(str(failed)) from None
-        return language_builds.Handover(root, data, printed, self.incremental)
+        return language_builds.Handover(root, data, printed, self.previewing, self.incremental)
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         """This language's hand-written pages at their addresses, its record and year pages, and its files."""
@@ -151,20 +152,27 @@ class RecordPages(BasePlugin):
         return page
 
     def on_post_build(self, config: MkDocsConfig) -> None:
-        """In the default language's build: index its pages, move the other languages' in, index them, finish the site.
+        """Index this language's pages; in the default language's build, first move the other languages' in, then
+        finish the site.
 
-        Each language's search index is made on another core while the next language is moved in.
+        A build's other language indexes its own pages in its own process, while the default language's pages are
+        still being rendered; the default language's index is started once that process has ended, so that two
+        indexes (each holding a language's whole index in memory) never run at once. A preview indexes every
+        language once its pages are in place, and waits for none.
         """
+        root = data_root(config)
         if self.lang != LANGUAGES[0]:
+            if not self.previewing:
+                search.finish_index(search.start_index(config.site_dir, self.lang, root), config.site_dir, self.lang)
             return
         site_dir = Path(config.site_dir)
-        self.indexing[self.lang] = search.start_index(config.site_dir, self.lang, data_root(config))
         for other in self.others:
             if not other.finish_into(site_dir):
                 raise PluginError(messages.text("language_build_failed", config=language_builds.config_file(
-                    data_root(config), other.lang).name))
-            self.indexing[other.lang] = search.start_index(config.site_dir, other.lang, data_root(config))
+                    root, other.lang).name))
         self.others = []
+        for lang in LANGUAGES if self.previewing else LANGUAGES[:1]:
+            self.indexing[lang] = search.start_index(config.site_dir, lang, root)
         if not self.previewing:  # a preview's index is ready a moment after its pages; search waits for nothing else
             for indexed, run in self.indexing.items():
                 search.finish_index(run, config.site_dir, indexed)

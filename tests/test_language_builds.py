@@ -3,6 +3,7 @@ a counterpart. The whole site's hreflang links and sitemaps are checked in test_
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 
@@ -55,6 +56,8 @@ def test_the_english_configuration_alone_builds_the_english_pages_only(tmp_path)
     home = BeautifulSoup((site / "en" / "index.html").read_text(encoding="utf-8"), "html.parser")
     assert home.html["lang"] == "en"
     assert home.select_one('link[rel="alternate"][hreflang="vi"]')["href"] == SITE_URL
+    entry = json.loads((site / "en" / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
+    assert list(entry["languages"]) == ["en"]  # each language's build indexes its own pages, searchable alone too
 
 
 def test_a_failing_language_fails_the_site_build_and_leaves_nothing_behind(project_copy, tmp_path):

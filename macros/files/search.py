@@ -3,9 +3,10 @@
 Pagefind ignores accents (so "hop tac" finds "hợp tác"). Each language has a
 bundle of its own below its root (`/pagefind/`, `/en/pagefind/`), so results never
 mix the languages, and each run holds one language's index in memory, not both.
-The default language's run starts as soon as its pages are written and works on
-the machine's other core while the next language is built (`start_index`); the
-build waits for it at the end (`finish_index`). Pagefind treats `đ` as a letter of
+The English build indexes its own pages in its own process as soon as they are
+written, while the Vietnamese pages are still being rendered on the other core;
+the Vietnamese index starts once that process has ended, so two runs never hold
+their indexes at once, and the build waits for it at the end (`finish_index`). Pagefind treats `đ` as a letter of
 its own; assets/site.js therefore also searches each `d` of a query as `đ`.
 Only the article of each page is indexed, not the menus repeated on every page,
 and not the editors' guide.
