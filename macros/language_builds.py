@@ -59,7 +59,8 @@ def take(root: Path) -> Handover | None:
 class LanguageBuild:
     """One other language, built in a forked process into a temporary folder beside the site's.
 
-    An incremental preview keeps that folder from one rebuild to the next (`preview.language_folder`), as it keeps the site's.
+    An incremental preview keeps that folder from one rebuild to the next (`preview.language_folder`), as it
+    keeps the site's.
     """
 
     def __init__(self, lang: str, root: Path, site_dir: Path, strict: bool, tool: str, handover: Handover):
@@ -90,9 +91,11 @@ class LanguageBuild:
         if self.incremental:
             preview.mirror(built, target)
             return True
-        shutil.rmtree(target, ignore_errors=True)
-        os.replace(built, target)
-        shutil.rmtree(self.folder, ignore_errors=True)
+        try:
+            shutil.rmtree(target, ignore_errors=True)
+            os.replace(built, target)
+        finally:
+            shutil.rmtree(self.folder, ignore_errors=True)
         return True
 
     def stop(self) -> None:

@@ -91,7 +91,8 @@ def render_again(files: Files, generated: set[str]) -> None:
 
 def mirror(folder: Path, target: Path) -> None:
     """Make `target` show what `folder` holds, by hard links: a file rewritten in place by the next build changes
-    in both, so only new files need linking."""
+    in both, so only new files need linking. Where the system cannot link (some network or FAT file systems),
+    each file is copied, every time."""
     for source in folder.rglob("*"):
         if source.is_dir():
             continue
@@ -100,7 +101,10 @@ def mirror(folder: Path, target: Path) -> None:
             continue
         placed.parent.mkdir(parents=True, exist_ok=True)
         placed.unlink(missing_ok=True)
-        os.link(source, placed)
+        try:
+            os.link(source, placed)
+        except OSError:
+            shutil.copyfile(source, placed)
 
 
 def language_folder(site_dir: Path, lang: str) -> Path:

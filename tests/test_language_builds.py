@@ -85,3 +85,25 @@ def test_a_page_without_counterpart_leads_to_the_other_language_s_home(project_c
     entry = sitemap[sitemap.index(f"<loc>{SITE_URL}only-vi/</loc>"):].split("</url>")[0]
     assert 'hreflang="en"' not in entry and f'hreflang="vi" href="{SITE_URL}only-vi/"' in entry
     assert f"<loc>{SITE_URL}only-vi/</loc>" not in (site / "en" / "sitemap.xml").read_text(encoding="utf-8")
+
+
+def test_an_incremental_preview_mirrors_the_other_language_by_links_or_by_copies(tmp_path, monkeypatch):
+    """The English build's kept folder shows in the preview's: linked where the system can, else copied."""
+    from macros import preview
+
+    built, shown = tmp_path / "built", tmp_path / "shown"
+    (built / "partners" / "x").mkdir(parents=True)
+    (built / "partners" / "x" / "index.html").write_text("first", encoding="utf-8")
+    (shown / "partners" / "x").mkdir(parents=True)
+    (shown / "partners" / "x" / "index.html").write_text("stale", encoding="utf-8")
+    preview.mirror(built, shown)
+    page = shown / "partners" / "x" / "index.html"
+    assert page.samefile(built / "partners" / "x" / "index.html") and page.read_text(encoding="utf-8") == "first"
+    (built / "about.html").write_text("new page", encoding="utf-8")
+
+    def cannot_link(source, target):
+        raise OSError(1, "Operation not permitted")
+
+    monkeypatch.setattr(preview.os, "link", cannot_link)
+    preview.mirror(built, shown)
+    assert (shown / "about.html").read_text(encoding="utf-8") == "new page"
