@@ -6,10 +6,10 @@ mix the languages, and each run holds one language's index in memory, not both.
 The English build indexes its own pages in its own process as soon as they are
 written, while the Vietnamese pages are still being rendered on the other core;
 the Vietnamese index starts once that process has ended, so two runs never hold
-their indexes at once, and the build waits for it at the end (`finish_index`). Pagefind treats `đ` as a letter of
-its own; assets/site.js therefore also searches each `d` of a query as `đ`.
-Only the article of each page is indexed, not the menus repeated on every page,
-and not the editors' guide.
+their indexes at once, and the build waits for it at the end (`finish_index`).
+Pagefind treats `đ` as a letter of its own; assets/site.js therefore also
+searches each `d` of a query as `đ`. Only the article of each page is indexed,
+not the menus repeated on every page, and not the editors' guide.
 """
 
 from __future__ import annotations
@@ -62,7 +62,8 @@ def start_index(site_dir: str, lang: str, root: Path) -> subprocess.Popen:
     command = [str(pagefind), "--site", str(Path(site_dir)), "--glob", _pages_of(lang),
                "--output-subdir", language_root(lang) + BUNDLE, "--silent", "--exclude-selectors", ".headerlink"]
     # npm's `pagefind` starts Pagefind's binary: a session of their own lets `stop_index` end both
-    return subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
+    return subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            start_new_session=True)
 
 
 def finish_index(run: subprocess.Popen, site_dir: str, lang: str) -> None:
