@@ -35,6 +35,7 @@ sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(REPO))
 
 import tools.browser  # noqa: E402
+from macros import preview  # noqa: E402
 from macros.model.records import COLLECTIONS  # noqa: E402
 from macros.reading import dataset  # noqa: E402
 
@@ -217,8 +218,8 @@ def free_port() -> int:
 
 
 def serve_rebuild(repeats: int, synthetic: Path | None = None) -> tuple[float, list[float]]:
-    """Seconds from saving one partner's YAML file to `make serve`'s preview (`mkdocs serve --dirty`) showing the
-    change on its English page.
+    """Seconds from saving one partner's YAML file to `make serve`'s preview (`preview.COMMAND`) showing the change
+    on its English page.
 
     The real data (a copy) by default, or a synthetic project (its partner p-0001, "Partner agency 1").
     """
@@ -226,7 +227,7 @@ def serve_rebuild(repeats: int, synthetic: Path | None = None) -> tuple[float, l
         project = synthetic or make_copy(Path(folder) / "real")
         partner, name = ("p-0001", "Partner agency 1") if synthetic else ("kr-mpm", "Ministry of Personnel Management of the Republic of Korea")
         port = free_port()
-        server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dirty", "--dev-addr", f"127.0.0.1:{port}"],
+        server = subprocess.Popen([sys.executable, "-m", *preview.COMMAND, "--dev-addr", f"127.0.0.1:{port}"],
                                   cwd=project, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         url = f"http://127.0.0.1:{port}/en/partners/{partner}/"
         path = project / "partners" / f"{partner}.yml"
