@@ -38,7 +38,7 @@ $(STAMP): requirements.txt requirements-test.txt constraints.txt pyproject.toml
 	touch $(STAMP)
 
 .PHONY: install
-install: $(STAMP) pagefind pdf-libs # Create .venv and install the pinned dependencies
+install: $(STAMP) pagefind # Create .venv and install the pinned dependencies
 
 # Programs and libraries from the system's packages: installed with apt-get when run as root on
 # Debian/Ubuntu (CI), otherwise one sentence naming the package to install (apt or Homebrew).
@@ -49,12 +49,6 @@ define system_package
 	  elif [ "$$(uname)" = Darwin ]; then echo "Install $(4) first: brew install $(3)" >&2; exit 1; \
 	  else echo "Install $(4) first: sudo apt-get install $(2)" >&2; exit 1; fi; }
 endef
-FIND_LIBRARIES = $(BOOTSTRAP) -c 'import ctypes.util, sys; sys.exit(not all(map(ctypes.util.find_library, sys.argv[1:])))'
-
-# WeasyPrint (the annual reports) draws text with Pango and HarfBuzz.
-.PHONY: pdf-libs
-pdf-libs: # Make sure the system libraries WeasyPrint needs are there (Pango and HarfBuzz)
-	$(call system_package,$(FIND_LIBRARIES) pangoft2-1.0 harfbuzz-subset,libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0,pango,WeasyPrint's libraries)
 
 .PHONY: poppler
 poppler: # Make sure poppler's tools are there (the tests render the reports' first pages with pdftoppm)
@@ -69,11 +63,11 @@ validate: $(STAMP) # Check every data file; print located errors
 	$(PYTHON) -m macros validate
 
 .PHONY: build
-build: validate pagefind pdf-libs # Validate, then build the site into site/ (swapped in only on success), annual reports included
+build: validate pagefind # Validate, then build the site into site/ (swapped in only on success), annual reports included
 	$(PYTHON) -m macros build
 
 .PHONY: report
-report: validate pdf-libs # Write one year's annual reports (PDF, both languages) into build/ without building the site: make report YEAR=2024
+report: validate # Write one year's annual reports (PDF, both languages) into build/ without building the site: make report YEAR=2024
 	$(PYTHON) -m macros report $(YEAR)
 
 .PHONY: admin
@@ -98,15 +92,15 @@ status: $(STAMP) # Translation status: English pending, records to review again
 	$(PYTHON) -m macros status
 
 .PHONY: serve
-serve: validate pagefind pdf-libs # Validate, then serve the site with live reload on http://127.0.0.1:8000/
+serve: validate pagefind # Validate, then serve the site with live reload on http://127.0.0.1:8000/
 	$(PYTHON) -m mkdocs serve --dirty --strict # macros/preview.py: only what changed is rendered again
 
 .PHONY: edit
-edit: $(STAMP) pagefind pdf-libs $(CMS_BUNDLE) # Edit records in the browser: the editor on http://127.0.0.1:8081/admin/ saves into this folder; live preview on :8000
+edit: $(STAMP) pagefind $(CMS_BUNDLE) # Edit records in the browser: the editor on http://127.0.0.1:8081/admin/ saves into this folder; live preview on :8000
 	$(PYTHON) -m macros edit
 
 .PHONY: guide-screenshots
-guide-screenshots: $(STAMP) pagefind pdf-libs browser $(CMS_BUNDLE) # Retake the editors' guide's pictures of the browser editor (content/assets/cms/) with its browser tests
+guide-screenshots: $(STAMP) pagefind browser $(CMS_BUNDLE) # Retake the editors' guide's pictures of the browser editor (content/assets/cms/) with its browser tests
 	GUIDE_SCREENSHOTS=update $(PYTHON) -m pytest -q tests/test_cms_browser.py
 
 .PHONY: cms-config
@@ -159,7 +153,7 @@ $(LIGHTHOUSE): bench/package.json bench/package-lock.json | node
 lighthouse: $(LIGHTHOUSE) # Install Lighthouse (pinned in bench) for the Lighthouse tests and the benchmark
 
 .PHONY: test
-test: $(STAMP) pagefind pdf-libs poppler browser validators lighthouse $(CMS_BUNDLE) # Run the whole test suite (browser, accessibility and standards tests included)
+test: $(STAMP) pagefind poppler browser validators lighthouse $(CMS_BUNDLE) # Run the whole test suite (browser, accessibility and standards tests included)
 	$(PYTHON) -m pytest
 
 # The checks that read files only, on site/ as it was built (SITE_URL: the address it was built for):
@@ -172,7 +166,7 @@ check-site: $(STAMP) validators # Check the built site/ itself: links, counterpa
 	SITE_UNDER_TEST=site $(PYTHON) -m pytest -q -k "not two_builds" $(SITE_CHECKS)
 
 .PHONY: properdocs-check
-properdocs-check: $(STAMP) pagefind pdf-libs # Build with MkDocs and with ProperDocs (its maintained continuation) and compare the two sites
+properdocs-check: $(STAMP) pagefind # Build with MkDocs and with ProperDocs (its maintained continuation) and compare the two sites
 	rm -rf .cache/mkdocs-site .cache/properdocs-site
 	$(PYTHON) -m mkdocs build --strict --quiet --site-dir .cache/mkdocs-site
 	$(PYTHON) -m properdocs build --strict --quiet --site-dir .cache/properdocs-site
@@ -191,7 +185,7 @@ audit-npm: # Look up the pinned npm packages (Pagefind, validators, Lighthouse, 
 	npm audit --prefix cms --audit-level=high --omit=dev
 
 .PHONY: bench
-bench: $(STAMP) pagefind pdf-libs hugo browser lighthouse # Benchmark builds at 100, 1,000 and 5,000 activities (Hugo beside them); writes docs/benchmarks.md
+bench: $(STAMP) pagefind hugo browser lighthouse # Benchmark builds at 100, 1,000 and 5,000 activities (Hugo beside them); writes docs/benchmarks.md
 	$(PYTHON) bench/run.py
 
 .PHONY: clean

@@ -12,7 +12,7 @@ from macros import messages
 from macros.settings import site_address
 from macros.editors import commands as editor_commands
 from macros.editors import publish, scaffold, textfile, translation
-from macros.files import pdf, reports
+from macros.files import reports
 from macros.model.locale import LANGUAGES
 from macros.model.records import COLLECTIONS
 from macros.reading import dataset
@@ -84,7 +84,7 @@ def report(args: argparse.Namespace) -> int:
         return 1
     try:
         printed = reports.reports(data.model, site_url, args.root, args.years or years)
-    except (pdf.Unavailable, RuntimeError) as failed:
+    except RuntimeError as failed:
         print(failed, file=sys.stderr)
         return 1
     out = args.out or args.root / "build"

@@ -688,22 +688,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Interrupted: the command stopped before it finished.",
         "vi": "Đã dừng giữa chừng: lệnh chưa chạy xong.",
     },
-    "report_libraries": {
-        "en": "The annual reports (PDF) need WeasyPrint's system libraries, Pango and HarfBuzz ({error}): "
-              "run `make pdf-libs` as root, or `sudo apt-get install libpango-1.0-0 libpangoft2-1.0-0 "
-              "libharfbuzz-subset0`.",
-        "vi": "Báo cáo năm (PDF) cần các thư viện hệ thống của WeasyPrint là Pango và HarfBuzz ({error}): "
-              "hãy chạy `make pdf-libs` với quyền root, hoặc `sudo apt-get install libpango-1.0-0 libpangoft2-1.0-0 "
-              "libharfbuzz-subset0`.",
-    },
-    "report_weasyprint": {
-        "en": "The annual reports (PDF) need WeasyPrint: run `make install`.",
-        "vi": "Báo cáo năm (PDF) cần WeasyPrint: hãy chạy `make install`.",
-    },
-    "report_fetch_refused": {
-        "en": "the report may use only the files of templates/report/, never {url}",
-        "vi": "báo cáo chỉ được dùng các tệp trong templates/report/, không được dùng {url}",
-    },
     "report_no_year": {
         "en": "No annual report for {year}: the data has no annual plan or activity that year (years: {years}).",
         "vi": "Không có báo cáo năm {year}: dữ liệu không có kế hoạch năm hay hoạt động nào trong năm đó (các năm: {years}).",

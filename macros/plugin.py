@@ -24,7 +24,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.toc import AnchorLink
 
 from macros import language_builds, language_files, messages, preview, settings
-from macros.files import pdf, reports, search
+from macros.files import reports, search
 from macros.model.locale import LANGUAGES
 from macros.model.records import COLLECTIONS
 from macros.pages import alternates, codeblocks, conformance, csp, theme
@@ -66,7 +66,7 @@ class RecordPages(BasePlugin):
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """A preview (`mkdocs serve`) prints no annual report, and shows its pages before their search index is made:
-        its rebuilds would wait for WeasyPrint and Pagefind. With `--dirty` (`make serve`), it is incremental
+        its rebuilds would wait for Typst and Pagefind. With `--dirty` (`make serve`), it is incremental
         (`preview`).
 
         Defining this event also keeps one plugin object for all of serve's rebuilds (MkDocs ≥ 1.4).
@@ -126,7 +126,7 @@ class RecordPages(BasePlugin):
             raise PluginError(messages.text("build_invalid") + "\n" + invalid.report()) from None
         try:
             printed = reports.reports(data.model, site_url, root, printing=not self.previewing)
-        except (pdf.Unavailable, RuntimeError) as failed:
+        except RuntimeError as failed:
             raise PluginError(str(failed)) from None
         return language_builds.Handover(root, data, printed, self.previewing, self.incremental)
 

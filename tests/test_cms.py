@@ -189,7 +189,7 @@ def test_a_new_record_is_written_in_the_house_style(tmp_path):
 
 def test_make_edit_starts_the_editor_on_127_0_0_1_and_prints_the_address_to_open(project_copy):
     makefile = (REPO / "Makefile").read_text(encoding="utf-8")
-    assert "\nedit: $(STAMP) pagefind pdf-libs $(CMS_BUNDLE) # " in makefile and "\t$(PYTHON) -m macros edit\n" in makefile
+    assert "\nedit: $(STAMP) pagefind $(CMS_BUNDLE) # " in makefile and "\t$(PYTHON) -m macros edit\n" in makefile
     port = free_port()
     editor = subprocess.Popen([sys.executable, "-m", "macros", "--root", str(project_copy), "edit", "--no-preview"],
                               stdout=subprocess.PIPE, text=True, env={**BUILD_ENV, "EDIT_PORT": str(port)}, cwd=REPO)

@@ -11,6 +11,7 @@ import re
 import subprocess
 import sys
 import unicodedata
+from xml.etree import ElementTree
 from pathlib import Path
 
 import pytest
@@ -18,13 +19,13 @@ import yaml
 from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
-from macros.files import pdf, reports
+from macros.files import reports, typeset
 from macros.model.locale import LANGUAGES, PartialDate, Text
 from macros.model.records import Activity, Agreement
 from macros.pages.render import labels, language_root
 from macros.reading import dataset
 
-from conftest import BUILD_ENV, REPO, SITE_URL, Site, copy_project, mkdocs_build
+from conftest import BUILD_ENV, REPO, SITE_URL, Site, copy_project
 from test_real_data import SEED_FACTS
 
 
@@ -201,12 +202,24 @@ def test_metadata_language_and_tags(built_site, lang):
     assert info.title.startswith(label("report_title", lang, year=YEAR))
     assert info.author == label("publisher", lang)
     assert info.subject == label("report_subject", lang, year=YEAR, date=MODEL.as_of().format(lang))
-    assert info["/CreationDate"] == info["/ModDate"] == "D:" + MODEL.as_of().first_day().strftime("%Y%m%d")
+    # the data's date, never the clock's: Typst writes it at midnight UTC
+    assert info["/CreationDate"] == info["/ModDate"] == "D:" + MODEL.as_of().first_day().strftime("%Y%m%d") + "000000Z"
     assert root["/Lang"] == lang
     assert root["/MarkInfo"]["/Marked"] and "/StructTreeRoot" in root  # tagged
     assert root["/ViewerPreferences"]["/DisplayDocTitle"]
-    xmp = root["/Metadata"].get_object().get_data().decode("utf-8")
-    assert 'pdfuaid:part="1"' in xmp  # PDF/UA-1
+    assert pdfua_part(root["/Metadata"].get_object().get_data()) == "1"  # PDF/UA-1
+
+
+PDFUA_ID = "{http://www.aiim.org/pdfua/ns/id/}part"
+
+
+def pdfua_part(xmp: bytes) -> str | None:
+    """The PDF/UA part the XMP metadata claims, written as an element or as an attribute (both are XMP)."""
+    for description in ElementTree.fromstring(xmp.strip(b"\x00 \n")).iter("{http://www.w3.org/1999/02/22-rdf-syntax-ns#}Description"):
+        part = description.get(PDFUA_ID) or description.findtext(PDFUA_ID)
+        if part:
+            return part
+    return None
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
@@ -242,8 +255,8 @@ def test_fonts_are_embedded_and_bundled(built_site):
                 descriptor = font["/DescendantFonts"][0].get_object()["/FontDescriptor"]
                 fonts[str(font["/BaseFont"])] = "/FontFile2" in descriptor
         assert fonts and all(fonts.values()), fonts
-        assert all("Noto-Sans" in name for name in fonts)
-    licence = (pdf.REPORT_DIR / "fonts" / "OFL.txt").read_text(encoding="utf-8")
+        assert all(re.fullmatch(r"/[A-Z]{6}\+NotoSans-(Regular|Bold|Italic)", name) for name in fonts), fonts  # subsets
+    licence = (typeset.FONT_DIR / "OFL.txt").read_text(encoding="utf-8")
     assert "SIL Open Font License" in licence
 
 
@@ -300,28 +313,81 @@ def test_the_sitemap_lists_the_reports_with_their_other_language(built_site):
     assert f"{SITE_URL}en/reports/2024.pdf" in (built_site / "en" / "sitemap.xml").read_text(encoding="utf-8")
 
 
-def test_the_report_fetches_nothing_outside_its_own_folder():
-    for address in ("http://example.com/x.png", "file:///etc/passwd", "../labels.yml"):
-        html = f'<html lang="en"><head><title>x</title></head><body><img src="{address}" alt="x"></body></html>'
-        with pytest.raises(RuntimeError, match="WeasyPrint"):
-            pdf.write_pdf(html, "0" * 32)
+# Typst source in the data: each must print as the characters typed, never run, read a file or change the page
+INJECTIONS = ['#read("/etc/passwd")', "]", "$x$", "#set page(width: 1pt)", "*bold*"]
+A4 = [595.28, 841.89]  # points, to a hundredth
 
 
-def test_a_build_without_weasyprints_libraries_stops_with_what_to_install(tmp_path):
-    """A stand-in `weasyprint` that fails as the real one does when Pango is missing (cffi's OSError)."""
-    fake = tmp_path / "fake" / "weasyprint"
-    fake.mkdir(parents=True)
-    (fake / "__init__.py").write_text('raise OSError("cannot load library \'libpango-1.0-0\': '
-                                      'libpango-1.0-0: cannot open shared object file")\n', encoding="utf-8")
+def print_with(records: dict[Path, dict], project: Path, out: Path) -> None:
+    """Write `records` (path → record) over `project`'s files, then print its 2024 reports into `out`, afresh."""
+    for path, record in records.items():
+        path.write_text(yaml.dump(record, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "macros", "--root", str(project), "report", str(YEAR), "--out",
+                             str(out)], cwd=project, env={**BUILD_ENV, "REPORTS_CACHE": "off"},
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+
+
+def test_typst_source_in_the_data_prints_as_text(tmp_path):
+    """Each of INJECTIONS as a title or summary of 2024 is in both reports as typed; every page stays A4."""
     project = copy_project(tmp_path / "project")
-    result = mkdocs_build(project, tmp_path / "site", {"PYTHONPATH": str(tmp_path / "fake"), "REPORTS_CACHE": "off"})
-    assert result.returncode != 0
-    assert "make pdf-libs" in result.stderr and "libpango-1.0-0" in result.stderr
-    assert "Traceback" not in result.stderr
+    fields = [("activities/2024-04-doan-cong-tac-ai-cap-uae.yml", "title"), ("activities/2024-08-accsm-22-brunei.yml",
+              "title"), ("activities/2024-04-doan-cong-tac-ai-cap-uae.yml", "summary"),
+              ("activities/2024-08-accsm-22-brunei.yml", "summary"), ("plans/ke-hoach-2024.yml", "title")]
+    records = {}
+    for (file, field), injection in zip(fields, INJECTIONS):
+        path = project / file
+        typed = f"Typed {injection} here"
+        records[path] = {**records.get(path, yaml.safe_load(path.read_text(encoding="utf-8"))),
+                         field: {"vi": typed, "en": typed}}
+    print_with(records, project, tmp_path / "out")
+    for lang in LANGUAGES:
+        printed = report_file(tmp_path / "out", lang)
+        text = text_of(printed)
+        assert [injection for injection in INJECTIONS if f"Typed {injection} here" not in text] == [], lang
+        assert "root:" not in text
+        assert all([round(float(side), 2) for side in page.mediabox[2:]] == A4 for page in PdfReader(printed).pages)
+
+
+def test_typst_reads_only_the_report_s_own_folder():
+    """Typst's root is templates/report/, which holds the templates and the bundled fonts and nothing else."""
+    held = sorted(path.relative_to(typeset.REPORT_DIR).as_posix() for path in typeset.REPORT_DIR.rglob("*")
+                  if path.is_file())
+    assert held and all(name.endswith(".typ") or name.startswith("fonts/") for name in held), held
+    assert typeset.MAIN.parent == typeset.REPORT_DIR and typeset.FONT_DIR.parent == typeset.REPORT_DIR
+
+
+def test_a_typst_error_stops_the_printing_with_typst_s_words():
+    with pytest.raises(RuntimeError, match=r"^Typst: .*"), typeset.Workers(1) as workers:
+        workers.submit("x", '{"not": "a report"}', MODEL.as_of().first_day())
+        workers.results()
+
+
+PRINT_THEN_FORK = """
+import os, sys
+from pathlib import Path
+from macros.files import reports
+from macros.reading import dataset
+
+model = dataset.load(Path.cwd()).model
+reports.reports(model, "http://a.example/", Path(sys.argv[1]), [2023])
+if os.fork() == 0:
+    reports.reports(model, "http://b.example/", Path(sys.argv[1]), [2023])
+    os._exit(0)
+sys.exit(os.waitstatus_to_exitcode(os.wait()[1]))
+"""
+
+
+def test_printing_leaves_the_process_free_to_fork(tmp_path):
+    """Typst runs only in the workers: after printing, this process forks (as the build does for English) and the
+    child prints again. Were Typst run here, its threads would be missing in the child, which would wait forever."""
+    result = subprocess.run([sys.executable, "-c", PRINT_THEN_FORK, str(tmp_path)], cwd=REPO,
+                            env={**BUILD_ENV, "REPORTS_CACHE": "off"}, capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
 
 
 LONG_WORD = ("Pneumonoultramicroscopicsilicovolcanoconiosis" * 8)[:330]
-SIDE_MARGIN = 20 / 25.4 * 72  # report.css: the @page's left and right margins (20 mm), in points
+SIDE_MARGIN = 20 / 25.4 * 72  # report.typ: the page's left and right margins (20 mm), in points
 
 
 def with_long_word(value, key: str = ""):
@@ -360,14 +426,9 @@ def test_every_word_of_the_reports_lies_within_the_printable_width(built_site, l
 def test_a_word_longer_than_a_line_wraps_inside_the_printable_width(tmp_path):
     """A 330-letter word in every text of the data is broken across lines, as the site does, in both languages."""
     project = copy_project(tmp_path / "project")
-    for collection in ("decisions", "plans", "partners", "activities"):
-        for path in (project / collection).glob("*.yml"):
-            record = with_long_word(yaml.safe_load(path.read_text(encoding="utf-8")))
-            path.write_text(yaml.dump(record, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    result = subprocess.run([sys.executable, "-m", "macros", "--root", str(project), "report", str(YEAR), "--out",
-                             str(tmp_path / "out")], cwd=project, env={**BUILD_ENV, "REPORTS_CACHE": "off"},
-                            capture_output=True, text=True)
-    assert result.returncode == 0, result.stderr
+    print_with({path: with_long_word(yaml.safe_load(path.read_text(encoding="utf-8")))
+                for collection in ("decisions", "plans", "partners", "activities")
+                for path in (project / collection).glob("*.yml")}, project, tmp_path / "out")
     for lang in LANGUAGES:
         pages = word_boxes(report_file(tmp_path / "out", lang))
         assert not beyond_printable_width(pages), lang
@@ -385,9 +446,10 @@ def test_first_pages_are_rendered_for_the_readme(tmp_path):
     for report in reports.reports(MODEL, README_SITE_URL, REPO, [YEAR]):
         printed = tmp_path / f"{report.lang}.pdf"
         printed.write_bytes(report.content)
-        prefix = SCREENSHOTS / f"{YEAR}-{report.lang}"
-        subprocess.run(["pdftoppm", "-png", "-r", "50", "-f", "1", "-l", "4", str(printed), str(prefix)], check=True,
-                       env={**os.environ, "TZ": "UTC"})
+        for number in range(1, 5):  # named -01 to -04 whatever the report's length (pdftoppm pads to it)
+            subprocess.run(["pdftoppm", "-png", "-r", "50", "-f", str(number), "-l", str(number), "-singlefile",
+                            str(printed), str(SCREENSHOTS / f"{YEAR}-{report.lang}-{number:02}")], check=True,
+                           env={**os.environ, "TZ": "UTC"})
         pages = sorted(SCREENSHOTS.glob(f"{YEAR}-{report.lang}-*.png"))
         assert len(pages) == 4 and all(page.stat().st_size > 1000 for page in pages)
 

@@ -2,19 +2,17 @@
 
 `/reports/<year>.pdf` is Vietnamese and `/en/reports/<year>.pdf` English, for
 every year with an annual plan or an activity (`Model.report_years`). Each is
-written from `templates/report/report.html.j2` with the report's data
-(`macros/files/report.py`), then printed by WeasyPrint (`macros/files/pdf.py`).
+the report's content as JSON (`macros/files/report_content.py`), typeset by
+Typst with the templates of templates/report/ (`macros/files/typeset.py`).
 
-A PDF is known by a digest of everything it is made of: its HTML, the files of
-templates/report/ (stylesheet, fonts) and the versions of WeasyPrint and pydyf.
-The digest is the PDF's file identifier, and it keys two caches: one held for
-the life of the process (the second language's build and `mkdocs serve`
-rebuilds reuse the first's work) and one on disk, `.cache/reports/` (git-ignored;
-`REPORTS_CACHE` names another folder, or `off`), so that a build prints again
-only the reports whose content changed: printing is by far the slowest step of
-a build. The same input gives the same bytes (tests/test_report.py), so a cached
-PDF is the PDF a fresh printing would give. Reports to print are shared between
-the machine's cores.
+A PDF is known by a digest of everything it is made of: its JSON, the files of
+templates/report/ (templates, fonts) and Typst's version. The digest keys two
+caches: one held for the life of the process (`mkdocs serve` rebuilds reuse the
+first's work) and one on disk, `.cache/reports/` (git-ignored; `REPORTS_CACHE`
+names another folder, or `off`), so that a build prints again only the reports
+whose content changed. The same input gives the same bytes
+(tests/test_report.py), so a cached PDF is the PDF a fresh printing would give.
+Reports to print are shared between the machine's cores (`typeset.Workers`).
 
 On disk a PDF is `<digest>.<SHA-256 of the file>.pdf`: an entry whose content
 does not match its name (cut short, bytes zeroed by a damaged disk) is removed
@@ -25,31 +23,29 @@ file in its place, an entry that is a folder) is left alone for the rest of the
 run, which says so in one line on stderr, not as a logged warning: `mkdocs build
 --strict` fails on any warning, and `python -m macros report` shows no log.
 
-`mkdocs serve` prints nothing (`printing=False`): a preview rebuilds the whole
-site after every edit, and reprinting the edited years would make it wait for
-WeasyPrint (over a minute at 1,000 activities). It links the reports the cache
-already has for the same content; the others are `Report`s without content,
-which the pages name as not printed in the preview (`make build` prints them).
+`mkdocs serve` prints nothing (`printing=False`): a preview rebuilds after every
+edit, and reprinting the edited years in both languages would add seconds to
+each at 1,000 activities. It links the reports the cache already has for the
+same content; the others are `Report`s without content, which the pages name as
+not printed in the preview (`make build` prints them).
 """
 
 from __future__ import annotations
 
 import hashlib
-import multiprocessing
+import json
 import os
 import sys
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from functools import cache
 from importlib.metadata import version
 from pathlib import Path
 
 from macros import messages
-from macros.files import pdf
-from macros.files.report import status_sources, year_report
+from macros.files import report_content, typeset
 from macros.model.locale import LANGUAGES
 from macros.model.records import Model
-from macros.pages.render import PageContext, language_root, render
+from macros.pages.render import language_root
 
 
 FOLDER = "reports"
@@ -84,11 +80,10 @@ def report_path(year: int, lang: str) -> str:
     return f"{language_root(lang)}{FOLDER}/{year}.pdf"
 
 
-def html(model: Model, year: int, lang: str, site_url: str) -> str:
-    """The report's HTML, which WeasyPrint prints."""
-    context = PageContext(lang, report_path(year, lang))
-    return render("report/report.html.j2", context, report=year_report(model, year), site_url=site_url,
-                  root=language_root(lang), status_sources=status_sources, text_width=pdf.text_width)
+def source(model: Model, year: int, lang: str, site_url: str) -> str:
+    """The report's content as the JSON Typst reads: what the digest is computed from."""
+    content = report_content.content(model, year, lang, site_url, report_path(year, lang))
+    return json.dumps(content, ensure_ascii=False, separators=(",", ":"))
 
 
 _printed: dict[str, bytes] = {}  # digest → PDF, for the reports of the latest build
@@ -99,15 +94,23 @@ def reports(model: Model, site_url: str, root: Path, years: list[int] | None = N
     """The reports of `years` (default: every report year) in both languages, printed where not cached.
 
     `root` is the project being built: its cache is used, whichever checkout this code runs from. Without
-    `printing`, a report the cache does not have comes without content.
+    `printing`, a report the cache does not have comes without content. Each report's JSON is written here
+    while the workers typeset the ones before it.
     """
     wanted = [(year, lang) for year in (model.report_years() if years is None else years) for lang in LANGUAGES]
-    sources = {key: html(model, *key, site_url) for key in wanted}
-    digests = {key: digest(text) for key, text in sources.items()}
-    disk = DiskCache(root)
-    found = {value: _printed[value] if value in _printed else disk.read(value) for value in set(digests.values())}
-    missing = {value: sources[key] for key, value in digests.items() if found[value] is None}
-    new = _print(missing) if printing else {}
+    disk, as_of = DiskCache(root), model.as_of().first_day()
+    digests: dict[tuple[int, str], str] = {}
+    found: dict[str, bytes | None] = {}
+    with typeset.Workers(len(wanted)) as workers:
+        for key in wanted:
+            text = source(model, *key, site_url)
+            value = digests[key] = digest(text)
+            if value in found or value in workers:
+                continue
+            found[value] = _printed[value] if value in _printed else disk.read(value)
+            if found[value] is None and printing:
+                workers.submit(value, text, as_of)
+        new = workers.results()
     if new:
         disk.store(new)
     printed = {**{value: content for value, content in found.items() if content is not None}, **new}
@@ -180,33 +183,19 @@ def by_year(reports_: list[Report], lang: str) -> dict[int, list[Report]]:
 
 
 def digest(text: str) -> str:
-    """What a report's PDF is made of, as 32 hexadecimal digits: its HTML, its style files, WeasyPrint's version."""
+    """What a report's PDF is made of, as 32 hexadecimal digits: its JSON, its templates and fonts, Typst's version."""
     return hashlib.sha256(text.encode("utf-8") + _style_digest()).hexdigest()[:32]
 
 
 def _style_digest() -> bytes:
-    files = sorted(path for path in pdf.REPORT_DIR.rglob("*") if path.is_file() and path.suffix != ".j2")
+    files = sorted(path for path in typeset.REPORT_DIR.rglob("*") if path.is_file())
     stamp = tuple((path.as_posix(), path.stat().st_mtime_ns, path.stat().st_size) for path in files)
     return _digest_of(stamp)
 
 
 @cache
 def _digest_of(stamp: tuple) -> bytes:
-    content = hashlib.sha256(f"weasyprint {version('weasyprint')} pydyf {version('pydyf')}".encode())
+    made_of = hashlib.sha256(f"typst {version('typst')}".encode())
     for name, _, _ in stamp:
-        content.update(Path(name).read_bytes())
-    return content.digest()
-
-
-def _print(sources: dict[str, str]) -> dict[str, bytes]:
-    """Print each HTML (keyed by its digest), on every core when there are several."""
-    if sources:
-        pdf.weasyprint()  # stops at once, saying what to install, if WeasyPrint cannot run here
-    workers = min(len(sources), os.cpu_count() or 1)
-    if workers <= 1:
-        return {key: pdf.write_pdf(text, key) for key, text in sources.items()}
-    # fork: the workers start with WeasyPrint already imported (and the build's memory shared, not copied)
-    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
-        longest_first = sorted(sources.items(), key=lambda item: len(item[1]), reverse=True)
-        futures = {key: pool.submit(pdf.write_pdf, text, key) for key, text in longest_first}
-        return {key: future.result() for key, future in futures.items()}
+        made_of.update(Path(name).read_bytes())
+    return made_of.digest()

@@ -19,7 +19,7 @@ _ALWAYS_DRAWN = frozenset(range(0x20, 0x7F)) | {0x09, 0x0A}  # ASCII letters, di
 @cache
 def drawable() -> frozenset[int]:
     """The code points every bundled font (regular, bold, italic) has a glyph for."""
-    from fontTools.ttLib import TTFont  # WeasyPrint's own dependency; only texts beyond ASCII need it
+    from fontTools.ttLib import TTFont  # imported only when a text goes beyond ASCII
 
     covered = None
     for font_file in sorted(FONT_DIR.glob("*.ttf")):
