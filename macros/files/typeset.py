@@ -20,15 +20,15 @@
 
 from __future__ import annotations
 
-import multiprocessing
-import os
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Future
+from contextlib import ExitStack
 from datetime import date, datetime, time, timezone
 from functools import cache
 
 import typst
 
 from macros.pages.render import TEMPLATE_DIR
+from macros.reading.cores import cores, forked_pool
 
 
 REPORT_DIR = TEMPLATE_DIR / "report"  # the templates and fonts: Typst's root, all it may read
@@ -42,16 +42,16 @@ class Workers:
     the build's memory shared, not copied. Typst's own threads use what the workers leave of the cores."""
 
     def __init__(self, most: int):
-        self.count = max(1, min(most, _cores()))
-        self.pool: ProcessPoolExecutor | None = None
+        self.count = max(1, min(most, cores()))
+        self.pool = None
         self.jobs: dict[str, Future] = {}
+        self.stack = ExitStack()  # the pool, once started
 
     def __enter__(self) -> Workers:
         return self
 
-    def __exit__(self, *failure) -> None:
-        if self.pool:
-            self.pool.shutdown(cancel_futures=failure[0] is not None)
+    def __exit__(self, *failure) -> bool:
+        return self.stack.__exit__(*failure)
 
     def __contains__(self, key: str) -> bool:
         return key in self.jobs
@@ -59,17 +59,12 @@ class Workers:
     def submit(self, key: str, report: str, as_of: date) -> None:
         """Start typesetting `report` (JSON) dated `as_of` on the next free worker; `results` gives it by `key`."""
         if self.pool is None:
-            self.pool = ProcessPoolExecutor(self.count, mp_context=multiprocessing.get_context("fork"))
+            self.pool = self.stack.enter_context(forked_pool(self.count))
         self.jobs[key] = self.pool.submit(typeset, report, as_of)
 
     def results(self) -> dict[str, bytes]:
         """Each submitted report's PDF by its key, once all are done; RuntimeError with Typst's words if one failed."""
         return {key: job.result() for key, job in self.jobs.items()}
-
-
-def _cores() -> int:
-    """The cores this process may run on (a container or `taskset` may allow fewer than the machine has)."""
-    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
 def typeset(report: str, as_of: date) -> bytes:

@@ -4,14 +4,17 @@ Reading the data files is the validator's cost, and each file is read alone: thi
 first share of the files while a forked process per other core reads each other share, and the
 results come back in order, so the verdicts and messages are those of one process reading them all.
 A small project is read here alone: starting a process costs more than a few hundred files.
+`forked_pool` is also what the annual reports are typeset in (macros/files/typeset.py).
 """
 
 from __future__ import annotations
 
 import multiprocessing
 import os
-from collections.abc import Callable, Sequence
+import signal
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from typing import TypeVar
 
 Item = TypeVar("Item")
@@ -36,12 +39,33 @@ def map_on_cores(function: Callable[[Item], Result], items: Sequence[Item]) -> l
         return [function(item) for item in items]
     share = -(-len(items) // count)
     shares = [items[start:start + share] for start in range(0, len(items), share)]
-    with ProcessPoolExecutor(len(shares) - 1, mp_context=multiprocessing.get_context("fork")) as pool:
+    with forked_pool(len(shares) - 1) as pool:
         others = [pool.submit(_map, function, part) for part in shares[1:]]
         results = _map(function, shares[0])
         for other in others:
             results += other.result()
     return results
+
+
+@contextmanager
+def forked_pool(count: int) -> Iterator[ProcessPoolExecutor]:
+    """`count` processes forked from this one, started as work is given, which leave Ctrl-C to this process.
+
+    Ctrl-C reaches every process of the terminal's group: a worker waiting for work would end with a traceback
+    of its own. Workers ignore it instead; when the block fails or is interrupted, the work not yet started is
+    dropped and the block ends once the work at hand is done.
+    """
+    with ProcessPoolExecutor(count, mp_context=multiprocessing.get_context("fork"),
+                             initializer=_leave_interrupts_to_parent) as pool:
+        try:
+            yield pool
+        except BaseException:
+            pool.shutdown(cancel_futures=True)
+            raise
+
+
+def _leave_interrupts_to_parent() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _map(function: Callable[[Item], Result], items: Sequence[Item]) -> list[Result]:
