@@ -39,23 +39,27 @@ def build(root: Path, site: Path) -> int:
         print(refusal, file=sys.stderr)
         return 1
     try:
-        staging = _new_folder_beside(site)
+        workspace = _new_folder_beside(site)
     except OSError as refused:
         print(messages.text("build_unwritable", folder=site.parent, error=refused.strerror or refused), file=sys.stderr)
         return 1
+    # The build writes into workspace/site; the folders it makes beside its site (another language's, while that
+    # builds) are in workspace too, so that removing workspace removes them all, however the build ended.
+    staging = workspace / "site"
     try:
         built = _mkdocs(root, staging)
     except KeyboardInterrupt:
         with _uninterrupted():
-            shutil.rmtree(staging, ignore_errors=True)
+            shutil.rmtree(workspace, ignore_errors=True)
         print(messages.text("build_interrupted", site=site), file=sys.stderr)
         return INTERRUPTED
     if not built:
-        shutil.rmtree(staging, ignore_errors=True)
+        shutil.rmtree(workspace, ignore_errors=True)
         print(messages.text("build_failed", site=site), file=sys.stderr)
         return 1
     with _uninterrupted():
         _swap(staging, site)
+        shutil.rmtree(workspace, ignore_errors=True)
     print(messages.text("build_done", site=site))
     return 0
 
