@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import os
 import re
+import signal
 import subprocess
 import sys
 import unicodedata
-from xml.etree import ElementTree
+from contextlib import suppress
 from pathlib import Path
+from xml.etree import ElementTree
 
 import pytest
 import yaml
@@ -381,9 +383,15 @@ sys.exit(os.waitstatus_to_exitcode(os.wait()[1]))
 def test_printing_leaves_the_process_free_to_fork(tmp_path):
     """Typst runs only in the workers: after printing, this process forks (as the build does for English) and the
     child prints again. Were Typst run here, its threads would be missing in the child, which would wait forever."""
-    result = subprocess.run([sys.executable, "-c", PRINT_THEN_FORK, str(tmp_path)], cwd=REPO,
-                            env={**BUILD_ENV, "REPORTS_CACHE": "off"}, capture_output=True, text=True, timeout=60)
-    assert result.returncode == 0, result.stderr
+    run = subprocess.Popen([sys.executable, "-c", PRINT_THEN_FORK, str(tmp_path)], cwd=REPO,
+                           env={**BUILD_ENV, "REPORTS_CACHE": "off"}, stderr=subprocess.PIPE, text=True,
+                           start_new_session=True)
+    try:
+        _, stderr = run.communicate(timeout=60)
+    finally:
+        with suppress(ProcessLookupError):
+            os.killpg(run.pid, signal.SIGKILL)  # the forked child too, had it hung
+    assert run.returncode == 0, stderr
 
 
 LONG_WORD = ("Pneumonoultramicroscopicsilicovolcanoconiosis" * 8)[:330]

@@ -11,6 +11,7 @@ order the report first cites them, and the appendix lists exactly those.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 from macros.model import charts
 from macros.model.charts import Bar
@@ -37,8 +38,12 @@ class YearReport:
 
     def refs(self, sources: list[Source]) -> list[int]:
         """The numbers of `sources` in the appendix, in order."""
-        numbers = {source.identity: number for number, source in enumerate(self.sources, start=1)}
-        return sorted({numbers[source.identity] for source in sources})
+        return sorted({self._numbers[source.identity] for source in sources})
+
+    @cached_property
+    def _numbers(self) -> dict[tuple, int]:
+        """Each source's number in the appendix, by its identity: asked for by every statement."""
+        return {source.identity: number for number, source in enumerate(self.sources, start=1)}
 
 
 def status_sources(item: PlanElement) -> list[Source]:
