@@ -148,8 +148,8 @@ class _Writer:
         return format_range(start, end, self.page.lang)
 
     def activity_ref(self, activity: Activity) -> Runs:
-        """An activity named with its dates, linked to its page on the site (not to its section of the report: a
-        link inside the PDF costs Typst as much as laying out a line; see docs/benchmarks.md)."""
+        """An activity named with its dates, linked to its page on the site, not to its section of the report:
+        links to places inside the PDF took half of Typst's time at 1,000 activities (docs/benchmarks.md)."""
         return [self.link(self.online(activity.path), self.say(activity.title)),
                 f" ({self.range(activity.start, activity.end)})"]
 
@@ -167,8 +167,9 @@ class _Writer:
 
     # Chapters: each with its id, its heading and what it holds
 
-    def chapter(self, id: str, heading: str, **parts) -> dict:
-        return {"id": id, "heading": heading, **parts}
+    def chapter(self, name: str, heading: str, **parts) -> dict:
+        """A chapter: `name` chooses its template (report.typ), `heading` is its title."""
+        return {"id": name, "heading": heading, **parts}
 
     def programme(self) -> dict:
         programme, t = self.report.programme, self.t
@@ -314,9 +315,9 @@ class _Writer:
              + t("figure_activities_detail").format(date=page.date(whole.approved), before=whole.before_approval) + "."),
         ]
         charts = [
-            self.chart("chart-years", t("chart_per_year"), report.per_year, t("year"), str(report.year),
+            self.chart(t("chart_per_year"), report.per_year, t("year"), str(report.year),
                        t("report_chart_year_note").format(year=report.year), lambda bar: bar.key),
-            self.chart("chart-regions", t("report_chart_regions").format(year=report.year), report.per_region,
+            self.chart(t("report_chart_regions").format(year=report.year), report.per_region,
                        t("by_region"), "", "", lambda bar: t("region", bar.key)),
         ]
         return self.chapter("figures", t("report_figures"), groups=[
@@ -324,11 +325,11 @@ class _Writer:
             {"heading": t("report_programme_figures").format(date=page.date(whole.as_of)), "figures": programme},
         ], charts=charts)
 
-    def chart(self, id: str, title: str, bars: list[Bar], key_header: str, highlight: str, note: str, name) -> dict:
+    def chart(self, title: str, bars: list[Bar], key_header: str, highlight: str, note: str, name) -> dict:
         """A bar chart Typst draws from the numbers, its alternative text naming every bar, and its data table."""
         labelled = [{"label": name(bar), "value": bar.value, "highlight": bar.key == highlight} for bar in bars]
         alt = f"{title}: " + "; ".join(f"{bar['label']}: {bar['value']}" for bar in labelled)
-        return {"id": id, "title": title, "alt": alt, "bars": labelled, "note": note,
+        return {"title": title, "alt": alt, "bars": labelled, "note": note,
                 "table": {"caption": f"{self.t('data_table')}: {title}", "key": key_header, "value": self.t("count")}}
 
     def sources(self) -> dict:

@@ -24,8 +24,8 @@ run, which says so in one line on stderr, not as a logged warning: `mkdocs build
 --strict` fails on any warning, and `python -m macros report` shows no log.
 
 `mkdocs serve` prints nothing (`printing=False`): a preview rebuilds after every
-edit, and reprinting the edited years in both languages would add seconds to
-each at 1,000 activities. It links the reports the cache already has for the
+edit, and reprinting the edited year in both languages would add more than a
+second to each at 1,000 activities. It links the reports the cache already has for the
 same content; the others are `Report`s without content, which the pages name as
 not printed in the preview (`make build` prints them).
 """

@@ -85,6 +85,6 @@ def typeset(report: str, as_of: date) -> bytes:
 
 @cache
 def _compiler() -> typst.Compiler:
-    """One compiler per worker: it reads the templates and fonts once, and lays out again only what changed."""
+    """One compiler per worker: it reads the templates and fonts once for all the reports the worker typesets."""
     fonts = typst.Fonts(include_system_fonts=False, include_embedded_fonts=False, font_paths=[FONT_DIR])
     return typst.Compiler(MAIN, root=REPORT_DIR, font_paths=fonts, ignore_system_fonts=True)
