@@ -494,8 +494,9 @@ def render_report(table: list[list[str]], results: list[Result], profile: str, s
              "number of ordinary Markdown pages of the same text with mkdocs-material and its search, pages kept "
              "out of the nav as ours are. \"reports s\" prints every annual report (PDF, both languages) from "
              "scratch (bench/reports.py: `reports.reports()` once the data is loaded, every core); the builds then "
-             "find them in the report cache, as a rebuild of unchanged years does. Peak memory is the largest sum, over every process of a build at once, of each "
-             "one's proportional share (bench/peak.py): both languages' builds and Pagefind.", "",
+             "find them in the report cache, as a rebuild of unchanged years does. Peak memory is the largest sum, "
+             "over every process of a build at once, of each one's proportional share (bench/peak.py): both "
+             "languages' builds and Pagefind.", "",
              "| " + " | ".join(header) + " |", "|" + "---:|" * len(header)]
     lines += ["| " + " | ".join(row) + " |" for row in table]
     lines += ["", "## Budgets", "", "| measure | figure | must hold | goal | holds |", "|---|---:|---|---|---|"]
