@@ -1,6 +1,6 @@
 """The annual report of one year as data for Typst: every statement written out in the reader's language.
 
-`content(model, year, lang, site_url)` gives a JSON-ready dictionary, which
+`content(report, lang, site_url, path)` gives a JSON-ready dictionary, which
 `macros/files/typeset.py` hands to the templates of templates/report/ as JSON.
 What comes from a record is only ever a value of it, printed as text: a title
 `#read("/etc/passwd")` or `*bold*` prints those characters, because Typst never
@@ -27,10 +27,10 @@ from functools import cached_property
 
 from markupsafe import Markup
 
-from macros.files.report import YearReport, status_sources, year_report
+from macros.files.report import YearReport, status_sources
 from macros.model.charts import Bar
 from macros.model.locale import LANGUAGES, Text, country_name, format_range
-from macros.model.records import Activity, Agreement, Model, Partner, Person, Plan, PlanElement, Source
+from macros.model.records import Activity, Agreement, Partner, Person, Plan, PlanElement, Source
 from macros.pages.render import PageContext, environment, language_root
 
 
@@ -38,9 +38,9 @@ Runs = list  # of str and dict: see the module's docstring
 LONG_WORD = re.compile(r"(\S{30,})")  # longer than any word of either language: an address, a name run together
 
 
-def content(model: Model, year: int, lang: str, site_url: str, path: str) -> dict:
-    """Everything the report of `year` in `lang` prints, in the order it prints it; `path` is its address on the site."""
-    return _Writer(year_report(model, year), PageContext(lang, path), site_url).document()
+def content(report: YearReport, lang: str, site_url: str, path: str) -> dict:
+    """Everything `report` prints in `lang`, in the order it prints it; `path` is its address on the site."""
+    return _Writer(report, PageContext(lang, path), site_url).document()
 
 
 def breakable(text: str) -> str | Runs:

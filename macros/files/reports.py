@@ -43,6 +43,7 @@ from pathlib import Path
 
 from macros import messages
 from macros.files import report_content, typeset
+from macros.files.report import YearReport, year_report
 from macros.model.locale import LANGUAGES
 from macros.model.records import Model
 from macros.pages.render import language_root
@@ -80,9 +81,9 @@ def report_path(year: int, lang: str) -> str:
     return f"{language_root(lang)}{FOLDER}/{year}.pdf"
 
 
-def source(model: Model, year: int, lang: str, site_url: str) -> str:
-    """The report's content as the JSON Typst reads: what the digest is computed from."""
-    content = report_content.content(model, year, lang, site_url, report_path(year, lang))
+def source(report: YearReport, lang: str, site_url: str) -> str:
+    """The report's content in `lang` as the JSON Typst reads: what the digest is computed from."""
+    content = report_content.content(report, lang, site_url, report_path(report.year, lang))
     return json.dumps(content, ensure_ascii=False, separators=(",", ":"))
 
 
@@ -97,26 +98,28 @@ def reports(model: Model, site_url: str, root: Path, years: list[int] | None = N
     `printing`, a report the cache does not have comes without content. Each report's JSON is written here
     while the workers typeset the ones before it.
     """
-    wanted = [(year, lang) for year in (model.report_years() if years is None else years) for lang in LANGUAGES]
+    years = model.report_years() if years is None else years
     disk, as_of = DiskCache(root), model.as_of().first_day()
     digests: dict[tuple[int, str], str] = {}
     found: dict[str, bytes | None] = {}
-    with typeset.Workers(len(wanted)) as workers:
-        for key in wanted:
-            text = source(model, *key, site_url)
-            value = digests[key] = digest(text)
-            if value in found or value in workers:
-                continue
-            found[value] = _printed[value] if value in _printed else disk.read(value)
-            if found[value] is None and printing:
-                workers.submit(value, text, as_of)
+    with typeset.Workers(len(years) * len(LANGUAGES)) as workers:
+        for year in years:
+            said = year_report(model, year)  # what the year's report says, in either language
+            for lang in LANGUAGES:
+                text = source(said, lang, site_url)
+                value = digests[year, lang] = digest(text)
+                if value in found or value in workers:
+                    continue
+                found[value] = _printed[value] if value in _printed else disk.read(value)
+                if found[value] is None and printing:
+                    workers.submit(value, text, as_of)
         new = workers.results()
     if new:
         disk.store(new)
     printed = {**{value: content for value, content in found.items() if content is not None}, **new}
     _printed.clear()
     _printed.update(printed)
-    return [Report(year, lang, printed.get(digests[year, lang])) for year, lang in wanted]
+    return [Report(year, lang, printed.get(value)) for (year, lang), value in digests.items()]
 
 
 class DiskCache:
