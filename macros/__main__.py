@@ -1,4 +1,5 @@
-"""Command line for editors and CI: `python -m macros validate|build|report`."""
+"""Command line for editors and CI: check the data, build the site, print the reports, start and review records,
+edit them in the browser (argparse's help, shown by `--help`, is this text and every command)."""
 
 from __future__ import annotations
 

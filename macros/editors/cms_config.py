@@ -27,7 +27,7 @@ CONFIG = ROOT / "cms" / "config.yml"
 HEADER = ("# Generated from schemas/*.schema.json by `python -m macros cms-config`: do not edit by hand.\n"
           "# The site serves it at /admin/config.yml with the plan elements and the repository filled in.\n")
 # Fields naming another record: the collection whose records the picker lists (the schemas say
-# only "an id"; macros/references.py checks the same fields).
+# only "an id"; macros/reading/references.py checks the same fields).
 REFERENCES = {"partners": "partners", "parent": "partners", "implements": "plans", "plan": "plans"}
 # Fields naming a plan element as `PLAN/ELEMENT`: a choice among the elements of every plan, which
 # Decap's relation widget cannot offer (it cannot prefix a nested id with its record's id).

@@ -17,8 +17,6 @@ from macros.model.regions import region_of
 ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")  # a record's id, as the schema states it; always with fullmatch
 PLAN_SECTIONS = ("objectives", "tasks", "priority_areas", "solutions")
 PARTNER_KINDS = ("government", "international-organisation", "mechanism", "company")
-STATUSES = ("planned", "in-progress", "done", "cancelled", "suspended")
-IATI_STATUS = {"planned": 1, "in-progress": 2, "done": 3, "cancelled": 5, "suspended": 6}
 
 
 @dataclass(frozen=True)
@@ -266,8 +264,7 @@ class Plan(Record):
 
     def elements(self) -> list[PlanElement]:
         """Every element another record may point at."""
-        items = [item for group in self.task_groups for item in group.items]
-        return [element for section in self.sections.values() for element in section] + items
+        return [element for section in self.sections.values() for element in section] + self.items()
 
     def items(self) -> list[PlanElement]:
         return [item for group in self.task_groups for item in group.items]

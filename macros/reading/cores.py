@@ -20,7 +20,7 @@ from typing import TypeVar
 Item = TypeVar("Item")
 Result = TypeVar("Result")
 
-ALONE_BELOW = 400  # data files take about 0.5 ms each: below this many, a forked process costs more than it saves
+ALONE_BELOW = 400  # data files below which a forked process costs more than it saves (docs/benchmarks.md)
 
 
 def cores() -> int:
