@@ -20,7 +20,7 @@ from typing import TypeVar
 Item = TypeVar("Item")
 Result = TypeVar("Result")
 
-ALONE_BELOW = 400  # data files below which a forked process costs more than it saves (docs/benchmarks.md)
+ALONE_BELOW = 400  # fewer data files than this are read here alone: a forked process would cost more than it saves
 
 
 def cores() -> int:
