@@ -175,14 +175,16 @@ class _Writer:
         programme, t = self.report.programme, self.t
         heading = t("report_programme")
         if not programme:
-            return self.chapter("programme", heading, record=None, blocks=[self.block("silent", [t("report_no_programme")])])
+            return self.chapter("programme", heading, record=None,
+                                blocks=[self.block("silent", [t("report_no_programme")])])
         blocks = [self.fact(t("period"), [self.range(*programme.period)]), *self.decision_facts(programme),
                   self.block("para", [self.say(programme.summary), " ", self.refs(programme.sources)])]
         if programme.general_objective:
-            blocks.append(self.block("para", [{"b": t("general_objective") + ":"}, " ", self.say(programme.general_objective)]))
+            blocks.append(self.block("para", [{"b": t("general_objective") + ":"}, " ",
+                                              self.say(programme.general_objective)]))
         if programme.scope:
-            exclusions = ([f" {t('exclusions')}: ", *self.joined([[self.say(exclusion)] for exclusion in programme.exclusions]), "."]
-                          if programme.exclusions else [])
+            excluded = self.joined([[self.say(exclusion)] for exclusion in programme.exclusions])
+            exclusions = [f" {t('exclusions')}: ", *excluded, "."] if programme.exclusions else []
             blocks.append(self.block("para", [{"b": t("scope") + ":"}, " ", self.say(programme.scope), *exclusions]))
         if programme.annual_plans:
             blocks.append(self.fact(t("annual_plans"), self.joined([
@@ -199,7 +201,8 @@ class _Writer:
         plans = []
         for plan, figure in zip(report.plans, report.year_figures.plans):
             blocks = [*self.decision_facts(plan),
-                      self.fact(t("progress"), [f"{self.shared('progress_sentence', figure.progress)}. {t('progress_listed')}"])]
+                      self.fact(t("progress"),
+                                [f"{self.shared('progress_sentence', figure.progress)}. {t('progress_listed')}"])]
             if figure.ended:
                 blocks.append(self.block("notice", [t("plan_ended").format(
                     end=self.page.date_last_day(figure.ended), reported=self.page.date(figure.status_date))]))
@@ -219,7 +222,8 @@ class _Writer:
                        {"text": self.shared("status_badge", item, checked), "tone": outcome}, " ",
                        self.refs(status_sources(item))]
         if item.partners:
-            facts += [" · ", {"b": self.page.counted("partners", len(item.partners)) + ":"}, " ", *self.names(item.partners)]
+            facts += [" · ", {"b": self.page.counted("partners", len(item.partners)) + ":"}, " ",
+                      *self.names(item.partners)]
         if item.countries:
             facts += [" · ", {"b": self.page.counted("countries_named", len(item.countries)) + ":"}, " ",
                       ", ".join(country_name(code, self.page.lang) for code in item.countries)]
@@ -227,13 +231,15 @@ class _Writer:
                   self.fact(t("evidence"), self.joined([self.activity_ref(activity) for activity in item.evidence])
                             or [t("no_evidence")])]
         if item.related:
-            blocks.append(self.fact(t("related"), self.joined([self.activity_ref(activity) for activity in item.related])))
+            related = self.joined([self.activity_ref(activity) for activity in item.related])
+            blocks.append(self.fact(t("related"), related))
         return {"number": f"{group}.{item.number}", "text": self.say(item.text), "blocks": blocks}
 
     def activities(self) -> dict:
         report, t = self.report, self.t
-        intro = (self.block("para", [self.page.counted("report_activities_intro", len(report.activities), year=report.year)])
-                 if report.activities else self.block("silent", [t("report_no_activities").format(year=report.year)]))
+        count = len(report.activities)
+        intro = (self.block("para", [self.page.counted("report_activities_intro", count, year=report.year)]) if count
+                 else self.block("silent", [t("report_no_activities").format(year=report.year)]))
         return self.chapter("activities", t("year_title").format(year=report.year), intro=intro,
                             activities=[self.activity(activity) for activity in report.activities])
 
@@ -241,16 +247,20 @@ class _Writer:
         t, page = self.t, self.page
         blocks = []
         if activity.before_programme:
-            blocks.append(self.block("notice", [t("context_note").format(date=page.date(self.report.figures.approved))]))
-        facts: Runs = [{"b": t("dates") + ":"}, f" {self.range(activity.start, activity.end)} · {t('activity_kind', activity.kind)} · ",
+            approved = page.date(self.report.figures.approved)
+            blocks.append(self.block("notice", [t("context_note").format(date=approved)]))
+        facts: Runs = [{"b": t("dates") + ":"},
+                       f" {self.range(activity.start, activity.end)} · {t('activity_kind', activity.kind)} · ",
                        {"b": t("place") + ":"}, " ", *self.places(activity), " · ",
-                       {"b": page.counted("partners", len(activity.partners)) + ":"}, " ", *self.names(activity.partners)]
+                       {"b": page.counted("partners", len(activity.partners)) + ":"}, " ",
+                       *self.names(activity.partners)]
         for label, people in ((t("led_by"), activity.leaders), (t("counterparts"), activity.counterparts)):
             if people:
                 facts += [" · ", {"b": label + ":"}, " ", *self.joined([self.person(someone) for someone in people])]
         blocks.append(self.block("para", facts))
         if activity.plan_items:
-            blocks.append(self.fact(t("served"), self.joined([self.element_name(item) for item in activity.plan_items])))
+            served = self.joined([self.element_name(item) for item in activity.plan_items])
+            blocks.append(self.fact(t("served"), served))
         if activity.classified_under:
             blocks.append(self.fact(t("classified_under"), [
                 *self.joined([self.element_name(item) for item in activity.classified_under]), ". ",
@@ -289,9 +299,9 @@ class _Writer:
     def figures(self) -> dict:
         report, t, page = self.report, self.t, self.page
         year, whole = report.year_figures, report.figures
+        context = f"; {t('report_figure_context').format(count=year.before_approval)}" if year.before_approval else ""
         in_year = [
-            (str(year.activities), page.counted("report_figure_activities", year.activities)
-             + (f"; {t('report_figure_context').format(count=year.before_approval)}" if year.before_approval else "") + "."),
+            (str(year.activities), page.counted("report_figure_activities", year.activities) + context + "."),
             (str(year.partners), f"{page.counted('report_figure_partners', year.partners)}; "
                                  f"{page.counted('report_figure_partners_detail', year.countries)}."),
             (str(year.agreements), f"{page.counted('report_figure_agreements', year.agreements)}; "
@@ -306,13 +316,15 @@ class _Writer:
                 page.counted("figure_plan", progress.total, plan=page.plain(plan.plan.short_title or plan.plan.title))
                 + f"{parts}. {t('progress_listed')}{ended}")))
         bilateral = whole.ties["bilateral"]
+        since = t("figure_activities_detail").format(date=page.date(whole.approved), before=whole.before_approval)
         programme = [
-            (str(bilateral), f"{page.counted('figure_bilateral', bilateral)}: "
-                                        f"{self.shared('partners_detail', whole)}."),
-            (str(whole.countries), f"{page.counted('figure_countries', whole.countries)}: {t('figure_countries_detail')}."),
-            (str(whole.signed), f"{page.counted('figure_signed', whole.signed)}: {self.shared('signed_detail', whole)}."),
-            (str(whole.since_approval), f"{page.counted('figure_activities', whole.since_approval)}: "
-             + t("figure_activities_detail").format(date=page.date(whole.approved), before=whole.before_approval) + "."),
+            (str(bilateral),
+             f"{page.counted('figure_bilateral', bilateral)}: {self.shared('partners_detail', whole)}."),
+            (str(whole.countries),
+             f"{page.counted('figure_countries', whole.countries)}: {t('figure_countries_detail')}."),
+            (str(whole.signed),
+             f"{page.counted('figure_signed', whole.signed)}: {self.shared('signed_detail', whole)}."),
+            (str(whole.since_approval), f"{page.counted('figure_activities', whole.since_approval)}: {since}."),
         ]
         charts = [
             self.chart(t("chart_per_year"), report.per_year, t("year"), str(report.year),
