@@ -211,8 +211,4 @@ if __name__ == "__main__":
         sys.exit(main())
     except KeyboardInterrupt:  # Ctrl-C: one line and the shell's status for it, not a traceback
         print(messages.text("interrupted"), file=sys.stderr)
-        # Every clean-up has run on the way here (the workers are ended, temporary folders removed): leave at once
-        # with the status, which the interpreter's own shutdown could otherwise replace by death from SIGINT.
-        sys.stdout.flush()
-        sys.stderr.flush()
-        os._exit(publish.INTERRUPTED)
+        sys.exit(publish.INTERRUPTED)
