@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import signal
 import sys
 import time
 from pathlib import Path
@@ -210,5 +211,8 @@ if __name__ == "__main__":
     try:
         sys.exit(main())
     except KeyboardInterrupt:  # Ctrl-C: one line and the shell's status for it, not a traceback
+        # A second Ctrl-C (or a late one) while the line is printed or the interpreter shuts down is ignored:
+        # otherwise it ends the process by the signal, with no clean-up and no status of ours.
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
         print(messages.text("interrupted"), file=sys.stderr)
         sys.exit(publish.INTERRUPTED)

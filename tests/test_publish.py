@@ -112,10 +112,18 @@ def until(condition, seconds: float = SECONDS) -> bool:
 
 
 def start(project: Path, *arguments: str, env: dict | None = None) -> subprocess.Popen:
-    """`python -m macros --root PROJECT …` in a process group of its own, as a shell starts a foreground job."""
+    """`python -m macros --root PROJECT …` in a process group of its own, as a shell starts a foreground job.
+
+    Ctrl-C is given its default meaning in it: a job a shell starts in the background (as a test run may be) ignores
+    SIGINT, and a Python started ignoring it would never see it.
+    """
     return subprocess.Popen([sys.executable, "-m", "macros", "--root", str(project), *arguments], cwd=project,
                             env={**BUILD_ENV, **(env or {})}, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                            text=True, start_new_session=True)
+                            text=True, start_new_session=True, preexec_fn=_default_ctrl_c)
+
+
+def _default_ctrl_c() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
 def test_ctrl_c_during_a_build_changes_nothing_and_leaves_nothing_running(tmp_path):
