@@ -18,7 +18,7 @@ import time
 
 
 STAGES = {  # "module:attribute[.method]" → what the time is spent on
-    "macros.reading.dataset:load": "data read and validated",
+    "macros.model.dataset:load": "data read and validated",
     "macros.files.reports:reports": "annual reports: JSON and digests (the PDFs come from the cache)",
     "macros.language_files:add_generated_files": "record pages, open data, feeds and calendars rendered",
     "mkdocs.commands.build:_populate_page": "Markdown pages read and converted (MkDocs)",

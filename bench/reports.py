@@ -22,9 +22,9 @@ sys.path.insert(0, str(REPO))
 
 from pypdf import PdfReader  # noqa: E402
 
+from macros.common.interface import labels  # noqa: E402
 from macros.files import reports  # noqa: E402
-from macros.pages.render import labels  # noqa: E402
-from macros.reading import dataset  # noqa: E402
+from macros.model import dataset  # noqa: E402
 
 
 def main() -> None:

@@ -35,9 +35,9 @@ sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(REPO))
 
 import tools.browser  # noqa: E402
-from macros import preview  # noqa: E402
-from macros.model.records import COLLECTIONS  # noqa: E402
-from macros.reading import dataset  # noqa: E402
+from macros.common import PREVIEW_COMMAND  # noqa: E402
+from macros.common.collections import COLLECTIONS  # noqa: E402
+from macros.model import dataset  # noqa: E402
 
 import lighthouse  # noqa: E402
 from hugo_site import write as write_hugo_site  # noqa: E402
@@ -212,7 +212,7 @@ def count_pages(site: Path) -> int:
 
 def validate_time(project: Path, repeats: int) -> tuple[float, list[float]]:
     """Seconds `dataset.load` takes for the project's data, in a fresh process each time."""
-    code = ("import time, pathlib; from macros.reading import dataset; t = time.perf_counter(); "
+    code = ("import time, pathlib; from macros.model import dataset; t = time.perf_counter(); "
             f"dataset.load(pathlib.Path({str(project)!r})); print(time.perf_counter() - t)")
 
     def once() -> float:
@@ -230,7 +230,7 @@ def free_port() -> int:
 
 
 def serve_rebuild(repeats: int, synthetic: Path | None = None) -> tuple[float, list[float]]:
-    """Seconds from saving one partner's YAML file to `make serve`'s preview (`preview.COMMAND`) showing the change
+    """Seconds from saving one partner's YAML file to `make serve`'s preview (`PREVIEW_COMMAND`) showing the change
     on its English page.
 
     The real data (a copy) by default, or a synthetic project (its partner p-0001, "Partner agency 1").
@@ -239,7 +239,7 @@ def serve_rebuild(repeats: int, synthetic: Path | None = None) -> tuple[float, l
         project = synthetic or make_copy(Path(folder) / "real")
         partner, name = ("p-0001", "Partner agency 1") if synthetic else ("kr-mpm", "Ministry of Personnel Management of the Republic of Korea")
         port = free_port()
-        server = subprocess.Popen([sys.executable, "-m", *preview.COMMAND, "--dev-addr", f"127.0.0.1:{port}"],
+        server = subprocess.Popen([sys.executable, "-m", *PREVIEW_COMMAND, "--dev-addr", f"127.0.0.1:{port}"],
                                   cwd=project, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         url = f"http://127.0.0.1:{port}/en/partners/{partner}/"
         path = project / "partners" / f"{partner}.yml"

@@ -13,8 +13,8 @@ from pathlib import Path
 
 import yaml
 
-from macros.model.records import COLLECTIONS
-from macros.reading import dataset
+from macros.common.collections import COLLECTIONS
+from macros.model import dataset
 
 
 SITE_PARTS = ("mkdocs.yml", "mkdocs.en.yml", "content", "overrides", "schemas", "templates", "macros", "media")

@@ -15,6 +15,7 @@ def define_env(env) -> None:
     Imported on call, so that reading and checking the data (`python -m macros
     validate`, the model's users) never loads MkDocs.
     """
+    from macros.files import opendata
     from macros.pages.lists import define_env as define_list_macros
 
-    define_list_macros(env)
+    define_list_macros(env, downloads=opendata.downloads, licence=opendata.LICENCE)

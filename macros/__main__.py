@@ -10,14 +10,15 @@ import sys
 import time
 from pathlib import Path
 
-from macros import messages
-from macros.settings import site_address
+from macros.common import messages
+from macros.common.collections import COLLECTIONS
+from macros.common.locale import LANGUAGES
+from macros.common.settings import site_address
 from macros.editors import commands as editor_commands
 from macros.editors import publish, scaffold, textfile, translation
 from macros.files import reports
-from macros.model.locale import LANGUAGES
-from macros.model.records import COLLECTIONS
-from macros.reading import dataset
+from macros.model import translation as translation_status
+from macros.model import dataset
 from macros.reading.problems import InvalidData
 
 
@@ -124,7 +125,7 @@ def status(args: argparse.Namespace) -> int:
     data = _checked_data(args.root)
     if data is None:
         return 1
-    statuses = translation.report(data, messages.language())
+    statuses = translation_status.report(data, messages.language())
     for name in COLLECTIONS:
         mine = [entry for entry in statuses if entry.collection == name]
         print(messages.text("status_collection", collection=name, records=len(mine),

@@ -26,8 +26,8 @@ from pathlib import Path
 import click
 
 from macros import preview
-from macros.model.locale import LANGUAGES
-from macros.pages.render import language_root
+from macros.common.interface import language_root
+from macros.common.locale import LANGUAGES
 
 _FORK = multiprocessing.get_context("fork")  # the child starts with the parent's data: nothing to pickle
 

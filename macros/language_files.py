@@ -14,10 +14,10 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from macros import preview
+from macros.common.locale import LANGUAGES
 from macros.files import extras, reports
-from macros.model.locale import LANGUAGES
+from macros.model import dataset
 from macros.pages.record_pages import VirtualPage, record_pages, year_pages
-from macros.reading import dataset
 
 
 def language_of(file: File) -> str | None:

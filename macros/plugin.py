@@ -23,17 +23,19 @@ from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import Files
 from mkdocs.structure.toc import AnchorLink
 
-from macros import language_builds, language_files, messages, preview, settings
+from macros import language_builds, language_files, preview
+from macros.common import messages, settings
+from macros.common.collections import COLLECTIONS
+from macros.common.interface import labels, language_root
+from macros.common.locale import LANGUAGES
 from macros.files import reports, search
-from macros.model.locale import LANGUAGES
-from macros.model.records import COLLECTIONS
+from macros.finish import material_bundle, sitemaps
+from macros.model import dataset, redirects
 from macros.pages import alternates, codeblocks, conformance, csp, theme
 from macros.pages.counterparts import address_below_root, counterparts
-from macros.pages.render import TITLE_ID, labels, language_root
-from macros.reading import dataset, redirects
 from macros.reading.images import MEDIA_FOLDER
 from macros.reading.problems import InvalidData
-from macros.finish import material_bundle, sitemaps
+from macros.rendering.templates import TITLE_ID
 
 
 WATCHED = (*COLLECTIONS, MEDIA_FOLDER, "schemas", "templates", "macros", redirects.FILE,

@@ -25,7 +25,6 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-COMMAND = ("mkdocs", "serve", "--dirty", "--strict")  # `make serve`, `make edit`'s preview; the tests run it
 NOTICE = ("Incremental preview: after an edit, only the pages whose content changed are rendered again; a page "
           "taken out of the data stays until the preview is restarted.")
 SETTINGS = ("mkdocs.yml", "mkdocs.en.yml")  # the site's settings: a change renders every page again

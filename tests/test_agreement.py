@@ -27,8 +27,9 @@ from hypothesis import HealthCheck, Phase, event, example, given, settings
 from hypothesis import strategies as st
 from test_hostile import CASES, snapshot, write
 
-from macros.model.records import COLLECTIONS, SINGULAR
-from macros.reading import dataset, schemas
+from macros.common.collections import COLLECTIONS
+from macros.model import dataset
+from macros.reading import schemas
 from macros.reading.load import MAX_DEPTH, MAX_FILE_BYTES, read
 from macros.reading.problems import InvalidData
 
@@ -180,7 +181,7 @@ REAL = {name: [read(path, REPO)[0].data for path in paths] for name, paths in da
 
 def verdicts(collection: str, data) -> tuple[bool, bool]:
     """(jsonschema-rs says valid, jsonschema finds no error) for one record."""
-    name = SINGULAR[collection]
+    name = COLLECTIONS[collection].singular
     return schemas._quick(name).is_valid(data), not any(schemas.validator(name).iter_errors(data))
 
 

@@ -9,7 +9,7 @@ import pytest
 from checkers import AXE, installed
 from test_browser_reader import DESKTOP, PAGES, PHONE, url
 
-from macros.model.locale import LANGUAGES
+from macros.common.locale import LANGUAGES
 
 
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]

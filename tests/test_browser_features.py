@@ -7,7 +7,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from macros.reading import dataset
+from macros.model import dataset
 
 from conftest import REPO
 

@@ -14,9 +14,9 @@ from playwright.sync_api import expect
 from test_browser_a11y import BLOCKING, RUN_AXE, WCAG_TAGS, describe
 from test_browser_reader import DESKTOP, PHONE
 
-from macros.model.locale import LANGUAGES
-from macros.pages.render import language_root
-from macros.reading import dataset
+from macros.common.interface import language_root
+from macros.common.locale import LANGUAGES
+from macros.model import dataset
 
 
 VIEWPORTS = {"375": PHONE, "1280": DESKTOP}

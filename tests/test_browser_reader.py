@@ -8,9 +8,9 @@ from contextlib import closing
 import pytest
 from playwright.sync_api import Page, expect
 
-from macros.model.locale import LANGUAGES
-from macros.pages.render import language_root
-from macros.reading import dataset
+from macros.common.interface import language_root
+from macros.common.locale import LANGUAGES
+from macros.model import dataset
 
 from conftest import REPO
 

@@ -17,8 +17,8 @@ from contextlib import closing
 import pytest
 from playwright.sync_api import expect
 
-from macros.model.locale import LANGUAGES
-from macros.pages.render import language_root
+from macros.common.interface import language_root
+from macros.common.locale import LANGUAGES
 
 from conftest import BUILD_ENV, REPO, copy_project, free_port, mkdocs_build, serving
 from test_browser_trust import folded

@@ -18,9 +18,9 @@ import pytest
 from PIL import Image
 from playwright.sync_api import expect
 
-from macros.model.locale import LANGUAGES
-from macros.pages.render import language_root
-from macros.reading import dataset
+from macros.common.interface import language_root
+from macros.common.locale import LANGUAGES
+from macros.model import dataset
 
 from conftest import REPO
 

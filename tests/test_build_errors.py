@@ -10,7 +10,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from macros import messages
+from macros.common import messages
 from conftest import BUILD_ENV, REPO, SITE_URL, mkdocs_build
 
 

@@ -18,9 +18,9 @@ import pytest
 import yaml
 
 from conftest import BUILD_ENV, REPO, free_port
-from macros.reading import schemas
+from macros.common.collections import COLLECTIONS
 from macros.editors import admin, cms_config, commands, normalise
-from macros.model.records import COLLECTIONS, SINGULAR
+from macros.reading import schemas
 
 FORMS = {collection["name"]: collection["fields"] for collection in cms_config.configuration()["collections"]}
 DATA_FILES = sorted(path for name in COLLECTIONS for path in (REPO / name).glob("*.yml"))
@@ -59,7 +59,7 @@ def test_the_drift_check_fails_on_a_configuration_edited_by_hand(tmp_path, monke
 
 @pytest.mark.parametrize("collection", COLLECTIONS)
 def test_every_field_of_the_schema_is_in_the_form_in_order_with_its_rules(collection):
-    schema = schemas.raw(SINGULAR[collection])
+    schema = schemas.raw(COLLECTIONS[collection].singular)
     fields = FORMS[collection]
     assert [field["name"] for field in fields] == [name for name in schema["properties"] if name != "en_reviewed"]
     for field in fields:
@@ -108,7 +108,7 @@ def test_references_are_pickers_of_existing_records_never_typed_ids():
 
 
 def test_the_plan_elements_offered_are_every_element_of_every_plan():
-    from macros.reading import dataset
+    from macros.model import dataset
 
     model = dataset.load(REPO).model
     offered = dict(cms_config.plan_elements(model))

@@ -24,7 +24,7 @@ from PIL import Image
 
 from conftest import REPO
 from macros.editors import admin, local_backend, store
-from macros.reading import dataset
+from macros.model import dataset
 from test_cms import changed_lines, validate, yamllint
 
 PARTNER = "partners/fr-mtfp.yml"

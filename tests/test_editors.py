@@ -19,11 +19,13 @@ import yaml
 from bs4 import BeautifulSoup
 
 from macros import preview
-from macros.editors import cms_config, scaffold, translation
-from macros.model.locale import LANGUAGES
-from macros.model.records import COLLECTIONS
-from macros.pages.render import language_root
-from macros.reading import dataset
+from macros.common import PREVIEW_COMMAND
+from macros.common.collections import COLLECTIONS
+from macros.common.interface import language_root
+from macros.common.locale import LANGUAGES
+from macros.editors import cms_config, scaffold
+from macros.model import translation as translation_status
+from macros.model import dataset
 
 from conftest import BUILD_ENV, REPO, read_only
 
@@ -77,7 +79,7 @@ def test_new_refuses_an_existing_id_and_an_invalid_one(project_copy):
 
 
 def test_status_counts_the_real_data():
-    statuses = translation.report(dataset.load(REPO), "en")
+    statuses = translation_status.report(dataset.load(REPO), "en")
     assert len(statuses) == sum(len(dataset.load(REPO).model.collection(name)) for name in COLLECTIONS)
     assert [entry for entry in statuses if entry.pending or entry.stale or entry.reviewed is None] == []
     result = subprocess.run([sys.executable, "-m", "macros", "status"], cwd=REPO, capture_output=True, text=True,
@@ -100,7 +102,7 @@ def test_status_finds_pending_english_and_changed_vietnamese(project_copy):
     again = run(project_copy, "status")
     assert "partners: 15 records, 1 texts with English pending, 0 to review again" in again.stdout
     assert yaml.safe_load(path.read_text(encoding="utf-8"))["en_reviewed"].endswith(
-        translation.fingerprint(yaml.safe_load(path.read_text(encoding="utf-8"))))
+        translation_status.fingerprint(yaml.safe_load(path.read_text(encoding="utf-8"))))
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
@@ -154,7 +156,7 @@ def test_serve_reloads_on_data_template_and_content_changes(project_copy, tmp_pa
     port, previews = free_port(), tmp_path / "previews"
     previews.mkdir()
     env = {**BUILD_ENV, "REPORTS_CACHE": str(tmp_path / "no-reports-yet"), "TMPDIR": str(previews)}
-    server = subprocess.Popen([sys.executable, "-m", *preview.COMMAND, "--dev-addr", f"127.0.0.1:{port}"],
+    server = subprocess.Popen([sys.executable, "-m", *PREVIEW_COMMAND, "--dev-addr", f"127.0.0.1:{port}"],
                               cwd=project_copy, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     try:
         base = f"http://127.0.0.1:{port}/"
@@ -367,7 +369,7 @@ def test_reviewed_takes_a_file_path_too(project_copy):
     assert marked.returncode == 0, marked.stderr
     assert marked.stdout.startswith("Marked as reviewed today: partners/kr-mpm.yml")
     record = yaml.safe_load(path.read_text(encoding="utf-8"))
-    assert record["en_reviewed"].endswith(" " + translation.fingerprint(record))
+    assert record["en_reviewed"].endswith(" " + translation_status.fingerprint(record))
     assert "COLLECTION/ID.yml" in run(project_copy, "reviewed", "--help").stdout
 
 

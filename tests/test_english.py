@@ -16,9 +16,9 @@ import yaml
 from pypdf import PdfReader
 
 from conftest import REPO, copy_project, mkdocs_build
-from macros.model.locale import country_name
-from macros.pages.render import labels
-from macros.reading import dataset
+from macros.common.interface import labels
+from macros.common.locale import country_name
+from macros.model import dataset
 
 # Word-for-word renderings of Vietnamese administrative phrases, and the names the site no longer uses.
 CALQUES = {

@@ -15,7 +15,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from macros.reading import dataset
+from macros.model import dataset
 
 from conftest import BUILD_ENV, REPO, copy_project, mkdocs_build
 

@@ -12,7 +12,7 @@ from bs4 import BeautifulSoup
 from mkdocs.structure.files import File, file_sort_key
 
 from conftest import BUILD_ENV, REPO, SITE_URL, mkdocs_build
-from macros.model.locale import LANGUAGES
+from macros.common.locale import LANGUAGES
 from macros.pages import counterparts
 
 

@@ -11,8 +11,8 @@ from __future__ import annotations
 import pytest
 from test_browser_reader import PAGES
 
-from macros.model.locale import LANGUAGES
-from macros.pages.render import language_root
+from macros.common.interface import language_root
+from macros.common.locale import LANGUAGES
 
 import lighthouse
 

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from macros.messages import MESSAGES, UnknownLanguage, language, text
-from macros.reading import dataset
+from macros.common.messages import MESSAGES, UnknownLanguage, language, text
+from macros.model import dataset
 
 from conftest import REPO, mkdocs_build
 

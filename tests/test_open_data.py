@@ -18,10 +18,10 @@ import referencing.jsonschema
 import yaml
 from bs4 import BeautifulSoup
 
-from macros.model.locale import LANGUAGES
-from macros.model.records import COLLECTIONS, SINGULAR
-from macros.pages.render import language_root
-from macros.reading import dataset
+from macros.common.collections import COLLECTIONS
+from macros.common.interface import language_root
+from macros.common.locale import LANGUAGES
+from macros.model import dataset
 
 from conftest import REPO, SITE_URL, mkdocs_build
 
@@ -75,7 +75,7 @@ def test_the_dataset_json_holds_every_record_and_follows_the_published_schemas(b
         records = whole[name]
         assert [record["id"] for record in records] == sorted(MODEL.collection(name))
         assert json.loads((built_site / "data" / f"{name}.json").read_text(encoding="utf-8")) == records
-        schema = registry[f"{SINGULAR[name]}.schema.json"].contents
+        schema = registry[f"{COLLECTIONS[name].singular}.schema.json"].contents
         validator = jsonschema.Draft202012Validator(schema, registry=registry)
         for record in records:
             assert list(validator.iter_errors(record)) == [], record["id"]

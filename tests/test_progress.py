@@ -11,9 +11,9 @@ import jsonschema
 import pytest
 
 from conftest import REPO
+from macros.common.locale import PartialDate
 from macros.files import opendata
-from macros.model.locale import PartialDate
-from macros.reading import dataset
+from macros.model import dataset
 
 MODEL = dataset.load(REPO).model
 PLAN = MODEL.plans["ke-hoach-2024"]

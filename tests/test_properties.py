@@ -15,8 +15,8 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from macros.model.records import COLLECTIONS
-from macros.reading import dataset
+from macros.common.collections import COLLECTIONS
+from macros.model import dataset
 from macros.reading.problems import InvalidData
 
 from conftest import REPO

@@ -9,10 +9,10 @@ import unicodedata
 import pytest
 import yaml
 
-from macros.model.locale import LANGUAGES
-from macros.model.records import COLLECTIONS
-from macros.pages.render import labels
-from macros.reading import dataset
+from macros.common.collections import COLLECTIONS
+from macros.common.interface import labels
+from macros.common.locale import LANGUAGES
+from macros.model import dataset
 
 from conftest import REPO
 

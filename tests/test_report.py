@@ -21,11 +21,11 @@ import yaml
 from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
+from macros.common.interface import labels, language_root
+from macros.common.locale import LANGUAGES, PartialDate, Text
 from macros.files import reports, typeset
-from macros.model.locale import LANGUAGES, PartialDate, Text
+from macros.model import dataset
 from macros.model.records import Activity, Agreement
-from macros.pages.render import labels, language_root
-from macros.reading import dataset
 
 from conftest import BUILD_ENV, REPO, SITE_URL, Site, copy_project
 from test_real_data import SEED_FACTS
@@ -369,7 +369,7 @@ PRINT_THEN_FORK = """
 import os, sys
 from pathlib import Path
 from macros.files import reports
-from macros.reading import dataset
+from macros.model import dataset
 
 model = dataset.load(Path.cwd()).model
 reports.reports(model, "http://a.example/", Path(sys.argv[1]), [2023])

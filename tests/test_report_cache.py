@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pytest
 
+from macros.common.interface import language_root
+from macros.common.locale import LANGUAGES
 from macros.files import reports
-from macros.model.locale import LANGUAGES
-from macros.pages.render import language_root
 
 from conftest import BUILD_ENV, REPO, a_file, read_only
 

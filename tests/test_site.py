@@ -7,9 +7,9 @@ import re
 
 import pytest
 
-from macros.model.locale import LANGUAGES
-from macros.pages.render import language_root
-from macros.reading import dataset
+from macros.common.interface import language_root
+from macros.common.locale import LANGUAGES
+from macros.model import dataset
 
 from conftest import REPO, SITE_URL
 

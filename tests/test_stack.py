@@ -33,7 +33,7 @@ def test_the_comparison_sees_a_real_difference(built_site, tmp_path):
 
 def test_reading_and_the_model_do_not_load_mkdocs():
     """The data layer stands without MkDocs: a pre-build step for another generator could call it unchanged."""
-    script = ("import sys; from macros.reading import dataset; import macros.model.figures, macros.model.charts; "
+    script = ("import sys; from macros.model import dataset; import macros.model.figures, macros.model.charts; "
               "dataset.load(); print(sorted(name for name in sys.modules if name.split('.')[0] in {'mkdocs', 'material'}))")
     result = subprocess.run([sys.executable, "-c", script], cwd=REPO, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr

@@ -15,8 +15,8 @@ import pytest
 import rnc2rng
 from lxml import etree, isoschematron
 
-from macros.model.locale import LANGUAGES
-from macros.pages.render import language_root
+from macros.common.interface import language_root
+from macros.common.locale import LANGUAGES
 
 from conftest import REPO, SITE_URL
 

@@ -13,7 +13,7 @@ import material
 from bs4 import BeautifulSoup
 from checkers import VNU, installed, java
 
-from macros.model.locale import LANGUAGES
+from macros.common.locale import LANGUAGES
 from macros.pages import conformance
 
 from conftest import SITE_URL

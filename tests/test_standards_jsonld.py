@@ -17,7 +17,7 @@ from pathlib import Path
 from bs4 import BeautifulSoup
 from checkers import NODE_MODULES, SCHEMA_DTS, TSC, installed
 
-from macros.reading import dataset
+from macros.model import dataset
 
 from conftest import REPO
 

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from macros.model.records import COLLECTIONS, SINGULAR
+from macros.common.collections import COLLECTIONS
 
 from conftest import BUILD_ENV, REPO
 
@@ -91,7 +91,7 @@ def uses(action: str):
 def test_every_data_file_validates_against_its_schema(collection):
     files = data_files(collection)
     assert files, f"{collection}/ has no data file"
-    schema = f"schemas/{SINGULAR[collection]}.schema.json"
+    schema = f"schemas/{COLLECTIONS[collection].singular}.schema.json"
     result = check_jsonschema("--schemafile", schema, *(path.relative_to(REPO).as_posix() for path in files))
     assert result.returncode == 0, result.stdout + result.stderr
 
@@ -276,7 +276,7 @@ def test_vscode_maps_every_collection_folder_to_its_existing_schema():
     for collection in COLLECTIONS:
         mapped = [schema for schema, globs in schemas.items() if f"{collection}/*.yml" in globs]
         assert len(mapped) == 1, f"{collection}/ is mapped to {mapped}"
-        assert (REPO / mapped[0]).resolve() == REPO / "schemas" / f"{SINGULAR[collection]}.schema.json"
+        assert (REPO / mapped[0]).resolve() == REPO / "schemas" / f"{COLLECTIONS[collection].singular}.schema.json"
         for path in data_files(collection):
             relative = path.relative_to(REPO).as_posix()
             assert any(fnmatch.fnmatch(relative, glob) for glob in schemas[mapped[0]]), relative

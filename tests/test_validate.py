@@ -1,4 +1,4 @@
-"""Tests of the whole check of a dataset (macros.reading.dataset.load) and of `python -m macros validate`.
+"""Tests of the whole check of a dataset (macros.model.dataset.load) and of `python -m macros validate`.
 
 Each test writes a tiny, complete, valid dataset to its own tmp_path, breaks one
 thing, and checks that the run fails with a problem naming the right file and
@@ -15,8 +15,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from macros.model.locale import PartialDate
-from macros.reading import cores, dataset
+from macros.common import cores
+from macros.common.locale import PartialDate
+from macros.model import dataset
 from macros.reading.problems import InvalidData, Problem
 
 

@@ -11,8 +11,8 @@ from xml.etree import ElementTree
 import pytest
 from bs4 import BeautifulSoup
 
-from macros.model.locale import LANGUAGES
-from macros.reading import dataset
+from macros.common.locale import LANGUAGES
+from macros.model import dataset
 
 from conftest import REPO, SITE_URL, mkdocs_build
 

@@ -17,24 +17,15 @@ from pathlib import Path
 
 import yaml
 
-from macros import messages
+from macros.common import PROJECT, messages
+from macros.common.collections import COLLECTIONS, PLAN_ELEMENTS, SOURCE_LONG_TEXTS
 from macros.reading import history, schemas
-from macros.pages.fieldref import field as described
-from macros.model.records import COLLECTIONS, SINGULAR
+from macros.reading.fieldref import field as described
 
-ROOT = Path(__file__).resolve().parent.parent.parent
+ROOT = PROJECT
 CONFIG = ROOT / "cms" / "config.yml"
 HEADER = ("# Generated from schemas/*.schema.json by `python -m macros cms-config`: do not edit by hand.\n"
           "# The site serves it at /admin/config.yml with the plan elements and the repository filled in.\n")
-# Fields naming another record: the collection whose records the picker lists (the schemas say
-# only "an id"; macros/reading/references.py checks the same fields).
-REFERENCES = {"partners": "partners", "parent": "partners", "implements": "plans", "plan": "plans"}
-# Fields naming a plan element as `PLAN/ELEMENT`: a choice among the elements of every plan, which
-# Decap's relation widget cannot offer (it cannot prefix a nested id with its record's id).
-ELEMENT_REFERENCES = ("plan_items", "classified_under")
-# What the list of each collection shows, and what a picker shows of a record.
-TITLE_FIELD = {"decisions": "title", "plans": "title", "partners": "name", "activities": "title"}
-LONG_TEXTS = ("summary", "body", "description", "note", "general_objective", "scope")
 PENDING = "pending"
 FORMATS = ("id", "date", "country", "url", "review")  # shared definitions whose help says how to write the value
 GITHUB = {"name": "github", "repo": "", "branch": "main"}
@@ -76,7 +67,8 @@ def served(elements: list[tuple[str, str]], backend: dict) -> str:
     options = [{"label": label, "value": ref} for ref, label in elements]
     for collection in config["collections"]:
         for widget in _walk(collection["fields"]):
-            if widget["name"] in ELEMENT_REFERENCES:
+            relation = COLLECTIONS[collection["name"]].relation(widget["name"])
+            if relation and relation.target == PLAN_ELEMENTS:
                 widget["options"] = options
     return yaml.safe_dump(config, allow_unicode=True, sort_keys=False, width=1000)
 
@@ -129,8 +121,8 @@ def _walk(fields: list[dict]):
 
 
 def _collection(name: str) -> dict:
-    schema = schemas.raw(SINGULAR[name])
-    title = TITLE_FIELD[name]
+    schema = schemas.raw(COLLECTIONS[name].singular)
+    title = COLLECTIONS[name].title_field
     return {
         "name": name,
         "label": _bilingual(schema["title"]),
@@ -183,13 +175,17 @@ def _optional(fields: list[dict]) -> None:
 
 def _widget(name: str, schema: dict, kind: str, document: dict, collection: str, titles: tuple) -> dict:
     if kind == "text":
-        return _localised(name)
+        return _localised(name, collection)
     if kind == "texts":
-        return {"widget": "list", "summary": "{{fields.vi}}", "fields": _localised(name)["fields"], "min": 1}
-    if name in ELEMENT_REFERENCES:
+        return {"widget": "list", "summary": "{{fields.vi}}", "fields": _localised(name, collection)["fields"], "min": 1}
+    # A field naming other records (the schemas say only "an id"; macros/common/collections.py says which):
+    # a picker of that collection's records by name; a plan element (`PLAN/ELEMENT`) is a choice among the
+    # elements of every plan, which Decap's relation widget cannot offer (it cannot prefix a nested id).
+    relation = COLLECTIONS[collection].relation(name)
+    if relation and relation.target == PLAN_ELEMENTS:
         return {"widget": "select", "multiple": True, "options": []}
-    if name in REFERENCES and kind in ("id", "refs"):
-        return _picker(REFERENCES[name], multiple=kind == "refs")
+    if relation and kind in ("id", "refs"):
+        return _picker(relation.target, multiple=kind == "refs")
     if "enum" in schema:
         return {"widget": "select", "options": list(schema["enum"])}
     if schema.get("type") == "object":
@@ -217,10 +213,10 @@ def _list(name: str, schema: dict, document: dict, collection: str, titles: tupl
     return {**widget, "field": {"name": name, "label": _pair(*titles), **item}}
 
 
-def _localised(name: str) -> dict:
+def _localised(name: str, collection: str) -> dict:
     """A localised text: the Vietnamese and the English side by side (admin.css), and
     "English pending" as an explicit choice that stands for the English (`translation: pending`)."""
-    box = "text" if name in LONG_TEXTS else "string"
+    box = "text" if name in COLLECTIONS[collection].long_texts + SOURCE_LONG_TEXTS else "string"
     definition = schemas.definitions()["text"]["properties"]
     return {"widget": "object", "collapsed": False, "fields": [
         {"name": "vi", "label": _bilingual(definition["vi"]["title"]), "widget": box, "required": True},
@@ -233,7 +229,7 @@ def _localised(name: str) -> dict:
 
 def _picker(collection: str, multiple: bool) -> dict:
     """The existing records of `collection` by name, never a typed id."""
-    title = TITLE_FIELD[collection]
+    title = COLLECTIONS[collection].title_field
     return {"widget": "relation", "collection": collection, "value_field": "id", "multiple": multiple,
             "search_fields": [f"{title}.vi", f"{title}.en", "id"],
             "display_fields": [f"{{{{{title}.vi}}}} ({{{{id}}}})"], "options_length": 200}

@@ -11,11 +11,10 @@ import sys
 import threading
 from pathlib import Path
 
-from macros import messages
-from macros.preview import COMMAND as PREVIEW_COMMAND
-from macros.reading import dataset
+from macros.common import PREVIEW_COMMAND, messages
 from macros.editors import admin, cms_config, local_backend
 from macros.editors.store import Store
+from macros.model import dataset
 from macros.reading.problems import InvalidData
 
 # Where `edit` listens, unless these variables say otherwise: read by `edit` alone, so that a wrong value

@@ -30,11 +30,11 @@ from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-from macros import messages
+from macros.common import messages
+from macros.common.collections import COLLECTIONS
 from macros.editors import admin, cms_config
 from macros.editors.store import MEDIA, RECORD, Refused, Store
-from macros.model.records import COLLECTIONS
-from macros.reading import dataset
+from macros.model import dataset
 from macros.reading.problems import InvalidData
 
 HOST = "127.0.0.1"

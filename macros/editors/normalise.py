@@ -23,7 +23,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.scalarstring import (DoubleQuotedScalarString, FoldedScalarString, LiteralScalarString,
                                       ScalarString)
 
-from macros import messages
+from macros.common import messages
 from macros.reading.load import MAX_DEPTH
 
 LONG = 80  # characters: a longer text is written as a folded block, one paragraph per line

@@ -21,8 +21,8 @@ import time
 from contextlib import contextmanager, suppress
 from pathlib import Path
 
-from macros import messages
-from macros.settings import EMAIL, site_address  # the build's own checks of the two values
+from macros.common import messages
+from macros.common.settings import EMAIL, site_address  # the build's own checks of the two values
 
 
 INTERRUPTED = 128 + signal.SIGINT  # 130: the status a shell gives a command stopped by Ctrl-C

@@ -10,12 +10,12 @@ from __future__ import annotations
 import datetime
 from pathlib import Path
 
-from macros import messages
-from macros.model.records import ID, SINGULAR
+from macros.common import messages
+from macros.common.collections import COLLECTIONS, ID, KINDS
+from macros.common.interface import TEMPLATE_DIR
 
 
-TEMPLATES = Path(__file__).resolve().parents[2] / "templates" / "new"
-KINDS = {singular: collection for collection, singular in SINGULAR.items()}  # activity → activities
+TEMPLATES = TEMPLATE_DIR / "new"
 
 
 class Refused(Exception):
@@ -28,7 +28,7 @@ def new(kind: str, record_id: str, root: Path, today: datetime.date | None = Non
         raise Refused(messages.text("new_bad_id", id=record_id))
     collection = KINDS[kind]
     target = root / collection / f"{record_id}.yml"
-    existing = [path for path in (root / name / f"{record_id}.yml" for name in SINGULAR) if path.exists()]
+    existing = [path for path in (root / name / f"{record_id}.yml" for name in COLLECTIONS) if path.exists()]
     if existing:
         raise Refused(messages.text("new_exists", path=existing[0].relative_to(root).as_posix()))
     today = today or datetime.date.today()

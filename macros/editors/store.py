@@ -29,10 +29,11 @@ from dataclasses import dataclass
 from http import HTTPStatus
 from pathlib import Path
 
-from macros import messages
+from macros.common import messages
+from macros.common.collections import COLLECTIONS
 from macros.editors import cms_config, merge, normalise, textfile
-from macros.model.records import COLLECTIONS
-from macros.reading import dataset, images
+from macros.model import dataset
+from macros.reading import images
 from macros.reading.load import read
 from macros.reading.problems import InvalidData, Problem
 
@@ -111,7 +112,7 @@ class Store:
         match = RECORD.fullmatch(path)
         title = {"vi": messages.text_in("vi", "editor_unopenable_title"),
                  "en": messages.text_in("en", "editor_unopenable_title")}
-        data = {"id": match["id"], cms_config.TITLE_FIELD[match["collection"]]: title}
+        data = {"id": match["id"], COLLECTIONS[match["collection"]].title_field: title}
         return {"data": json.dumps(data, ensure_ascii=False), "file": {"path": path, "id": "unreadable"}}
 
     def outside_form(self, files: list[str]) -> list[str]:

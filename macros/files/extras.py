@@ -11,9 +11,9 @@ from html import escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File
 
+from macros.common.interface import labels, language_root
 from macros.files import feeds, opendata
-from macros.pages.render import labels, language_root
-from macros.reading.dataset import Dataset
+from macros.model.dataset import Dataset
 
 
 def generated(config: MkDocsConfig, path: str, content: bytes | str) -> File:

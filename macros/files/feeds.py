@@ -14,21 +14,9 @@ from urllib.parse import urlsplit
 import icalendar
 from feedgen.feed import FeedGenerator
 
-from macros.model.locale import PartialDate, country_name, format_range
+from macros.common.interface import FEEDS, feed_path, labels, language_root, words
+from macros.common.locale import PartialDate, country_name, format_range
 from macros.model.records import Activity, Model
-from macros.pages.render import labels, language_root, words
-
-
-FEEDS = ("rss", "atom")
-
-
-def feed_path(lang: str, kind: str) -> str:
-    """`activities.rss.xml`, `activities.atom.xml` or `activities.ics` at the language's root.
-
-    At the root, because Material looks for `sitemap.xml` beside every
-    `<link rel="alternate">` of a page, and the language roots have one.
-    """
-    return language_root(lang) + (f"activities.{kind}.xml" if kind in FEEDS else "activities.ics")
 
 
 def _moment(date: PartialDate) -> datetime.datetime:

@@ -19,11 +19,12 @@ import io
 import json
 from dataclasses import dataclass
 
+from macros.common.collections import COLLECTIONS
+from macros.common.locale import LANGUAGES
+from macros.model.dataset import Dataset
 from macros.model.figures import key_figures
-from macros.model.locale import LANGUAGES
-from macros.model.records import COLLECTIONS, SINGULAR, Model
+from macros.model.records import Model
 from macros.reading import schemas
-from macros.reading.dataset import Dataset
 
 
 FOLDER = "data"
@@ -71,7 +72,7 @@ def _downloads(data: Dataset) -> list[Download]:
         files += [Download(f"{FOLDER}/{name}-{lang}.csv", "csv", name, lang, _csv(name, records, lang))
                   for lang in LANGUAGES]
     for name in COLLECTIONS:
-        schema_file = schemas.SCHEMA_DIR / f"{SINGULAR[name]}.schema.json"
+        schema_file = schemas.SCHEMA_DIR / COLLECTIONS[name].schema_file
         files.append(Download(f"{FOLDER}/schemas/{schema_file.name}", "schema", name, "", schema_file.read_bytes()))
     common = schemas.SCHEMA_DIR / "common.schema.json"
     files.append(Download(f"{FOLDER}/schemas/{common.name}", "schema", "", "", common.read_bytes()))
@@ -116,7 +117,7 @@ def _json(value) -> bytes:
 
 
 def _csv(collection: str, records: list[dict], lang: str) -> bytes:
-    columns = list(schemas.raw(SINGULAR[collection])["properties"])
+    columns = list(schemas.raw(COLLECTIONS[collection].singular)["properties"])
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(columns)

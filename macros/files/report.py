@@ -13,10 +13,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cached_property
 
+from macros.common.locale import PartialDate
 from macros.model import charts
 from macros.model.charts import Bar
 from macros.model.figures import KeyFigures, YearFigures, key_figures, year_figures
-from macros.model.locale import PartialDate
 from macros.model.records import Activity, Agreement, Model, Partner, Plan, PlanElement, Source
 
 

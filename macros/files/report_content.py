@@ -27,11 +27,12 @@ from functools import cached_property
 
 from markupsafe import Markup
 
+from macros.common.interface import language_root
+from macros.common.locale import LANGUAGES, Text, country_name, format_range
 from macros.files.report import YearReport, status_sources
 from macros.model.charts import Bar
-from macros.model.locale import LANGUAGES, Text, country_name, format_range
 from macros.model.records import Activity, Agreement, Partner, Person, Plan, PlanElement, Source
-from macros.pages.render import PageContext, environment, language_root
+from macros.rendering.templates import PageContext, environment
 
 
 Runs = list  # of str and dict: see the module's docstring

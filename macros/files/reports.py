@@ -41,12 +41,12 @@ from functools import cache
 from importlib.metadata import version
 from pathlib import Path
 
-from macros import messages
+from macros.common import messages
+from macros.common.interface import language_root
+from macros.common.locale import LANGUAGES
 from macros.files import report_content, typeset
 from macros.files.report import YearReport, year_report
-from macros.model.locale import LANGUAGES
 from macros.model.records import Model
-from macros.pages.render import language_root
 
 
 FOLDER = "reports"

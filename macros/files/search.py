@@ -22,12 +22,11 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from macros.model.locale import LANGUAGES
-from macros.pages.render import language_root
+from macros.common.interface import SEARCH_PAGE, language_root
+from macros.common.locale import LANGUAGES
 
 
 ARTICLE = '<article class="md-content__inner md-typeset">'
-SEARCH_PAGE = "search/"  # the results page itself is not a result; assets/site.js finds the bundle beside it
 BUNDLE = "pagefind/"  # below each language's root
 EDITORS_GUIDE = "guide/"  # for editors, not readers: its example files would answer every search
 TITLE_WEIGHT = 10  # Pagefind's highest: a word in the title counts a hundred times a word in the text

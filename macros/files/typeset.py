@@ -27,8 +27,8 @@ from functools import cache
 
 import typst
 
-from macros.pages.render import TEMPLATE_DIR
-from macros.reading.cores import cores, forked_pool
+from macros.common.cores import cores, forked_pool
+from macros.common.interface import TEMPLATE_DIR
 
 
 REPORT_DIR = TEMPLATE_DIR / "report"  # the templates and fonts: Typst's root, all it may read

@@ -13,11 +13,11 @@ from html import escape
 from itertools import chain
 from pathlib import Path
 
+from macros.common.interface import language_root
+from macros.common.locale import LANGUAGES
 from macros.files import reports
-from macros.model.locale import LANGUAGES
 from macros.pages.alternates import X_DEFAULT
 from macros.pages.counterparts import Counterparts
-from macros.pages.render import language_root
 
 _HEADER = ('<?xml version="1.0" encoding="UTF-8"?>\n'
            '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">')

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from macros.model.locale import PartialDate
+from macros.common.locale import PartialDate
 from macros.model.records import Model, Plan, Progress, TaskGroup
 from macros.model.regions import REGIONS
 

@@ -32,7 +32,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from macros.model.locale import PartialDate
+from macros.common.locale import PartialDate
 from macros.model.records import TIES, Model, Plan, Progress
 
 

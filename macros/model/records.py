@@ -7,14 +7,13 @@ here, once per build, so the data never holds two copies that could disagree.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
-from macros.model.locale import PartialDate, Text
+from macros.common.collections import COLLECTIONS
+from macros.common.locale import PartialDate, Text
 from macros.model.regions import region_of
 
 
-ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")  # a record's id, as the schema states it; always with fullmatch
 PLAN_SECTIONS = ("objectives", "tasks", "priority_areas", "solutions")
 PARTNER_KINDS = ("government", "international-organisation", "mechanism", "company")
 
@@ -63,7 +62,7 @@ class Record:
     reviewed: PartialDate | None = None  # the day an editor last checked the record (its `en_reviewed` marker)
     changed: PartialDate | None = None   # the day its file last changed (git), else its newest stated date
 
-    collection = ""  # set by each subclass: the folder and the URL segment
+    collection = ""  # set by each subclass: its name in macros/common/collections.py
 
     def newest_date(self) -> PartialDate:
         """The newest date the record states about itself: its sources' and its review's."""
@@ -181,6 +180,8 @@ class Partner(Record):
 @dataclass(eq=False)
 class PlanElement:
     """An objective, task, area, solution or annual-plan item: something to point at."""
+
+    HOLDERS = ("plan", "group")  # the attributes that lead up to what holds it (its plan, its task group)
 
     id: str
     text: Text
@@ -382,15 +383,6 @@ class Progress:
         return [(outcome, self.counts[outcome], self.since[outcome]) for outcome in OUTCOMES if self.counts[outcome]]
 
 
-COLLECTIONS: dict[str, type[Record]] = {
-    "decisions": Decision,
-    "plans": Plan,
-    "partners": Partner,
-    "activities": Activity,
-}
-DATA_SUFFIXES = (".yml", ".yaml")  # a record's file in its collection's folder: `ID.yml` (or `.yaml`)
-# The singular names a record by: its schema and its page template.
-SINGULAR = {"decisions": "decision", "plans": "plan", "partners": "partner", "activities": "activity"}
 
 
 @dataclass

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from macros.model.locale import LANGUAGES
-from macros.pages.render import language_root
+from macros.common.interface import language_root
+from macros.common.locale import LANGUAGES
 
 X_DEFAULT = "x-default"  # the hreflang of the page for readers of any other language
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from html import escape
 
-from macros.pages.render import words
+from macros.common.interface import words
 
 
 BLOCK = re.compile(r'(?:<span class="filename">(?P<name>[^<]*)</span>)?<pre(?P<pre>[^>]*)>(?P<lead>(?:<span></span>)?)<code>')

@@ -11,10 +11,10 @@ from __future__ import annotations
 
 from pathlib import Path, PurePosixPath
 
-from macros.model.locale import LANGUAGES
+from macros.common.interface import language_root
+from macros.common.locale import LANGUAGES
 from macros.model.records import Model
 from macros.pages.record_pages import activity_years, year_path
-from macros.pages.render import language_root
 
 
 class Counterparts:

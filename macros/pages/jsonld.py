@@ -7,9 +7,9 @@ government programme). Only what the data states goes in: no field is guessed.
 
 from __future__ import annotations
 
-from macros.model.locale import PartialDate, country_name
+from macros.common.interface import labels, language_root
+from macros.common.locale import PartialDate, country_name
 from macros.model.records import Activity, Decision, Partner, Plan, Record
-from macros.pages.render import labels, language_root
 
 
 CONTEXT = "https://schema.org"

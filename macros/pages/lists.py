@@ -7,28 +7,34 @@ from `templates/lists/` with the data, so data never becomes template source.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from itertools import groupby
 from pathlib import Path
 
-from macros import messages
-from macros.editors import translation
-from macros.files import feeds, opendata
-from macros.model import charts, figures
-from macros.model.locale import LANGUAGES, country_name, sort_key
-from macros.model.records import COLLECTIONS, PARTNER_KINDS, Model
+from macros.common import messages
+from macros.common.collections import COLLECTIONS
+from macros.common.interface import feed_path
+from macros.common.locale import LANGUAGES, country_name, sort_key
+from macros.model import charts, figures, translation
+from macros.model import dataset
+from macros.model.records import PARTNER_KINDS, Model
 from macros.model.regions import REGIONS
-from macros.pages import fieldref, worldmap
+from macros.pages import worldmap
 from macros.pages.record_pages import timeline
-from macros.pages.render import PageContext, highlighted_yaml, render
-from macros.reading import dataset
+from macros.reading import fieldref
+from macros.rendering.templates import PageContext, highlighted_yaml, render
 
 
 LATEST_ACTIVITIES = 100  # the index stays short at any size; each year has its own page
 
 
-def define_env(env) -> None:
-    """Register the list macros with mkdocs-macros."""
+def define_env(env, downloads: Callable[[dataset.Dataset], list], licence: dict) -> None:
+    """Register the list macros with mkdocs-macros.
+
+    The open-data page lists the files the build publishes: `downloads` makes them (each with its path, kind,
+    collection, language and size) and `licence` is theirs; they are handed in, as the files are not the pages' own.
+    """
 
     root = Path(env.conf["config_file_path"]).parent
 
@@ -123,7 +129,7 @@ def define_env(env) -> None:
         page = context()
         data = data_of_build()
 
-        def describe(file: opendata.Download) -> str:
+        def describe(file) -> str:
             collection = page.t(file.collection) if file.collection else ""
             if file.kind == "dataset":
                 return page.t("whole_dataset")
@@ -139,14 +145,14 @@ def define_env(env) -> None:
         feeds_by_language = [(lang, page.t("feeds_in").format(language=page.t("source_languages", lang)))
                              for lang in LANGUAGES]
         printed = sorted(env.conf.plugins["records"].reports, key=lambda report: (-report.year, report.lang != page.lang))
-        return show("open_data", files=opendata.downloads(data), describe=describe, size=page.size, reports=printed,
-                    version=data.version, generated=data.model.as_of(), licence=opendata.LICENCE,
-                    feeds=feeds_by_language, feed_path=feeds.feed_path, reference=fieldref.reference(page.lang))
+        return show("open_data", files=downloads(data), describe=describe, size=page.size, reports=printed,
+                    version=data.version, generated=data.model.as_of(), licence=licence,
+                    feeds=feeds_by_language, feed_path=feed_path, reference=fieldref.reference(page.lang))
 
     @env.macro
     def subscribe_links() -> str:
         """The activities' feeds and calendar in this page's language."""
-        return show("subscribe", feed_path=feeds.feed_path)
+        return show("subscribe", feed_path=feed_path)
 
     @env.macro
     def field_reference() -> str:

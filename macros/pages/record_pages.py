@@ -18,14 +18,17 @@ from typing import Iterator
 
 from markupsafe import escape
 
-from macros.model.locale import Text, sort_key
-from macros.model.records import SINGULAR, Decision, Model, Record, Source
+from macros.common.collections import COLLECTIONS, relations
+from macros.common.interface import labels, language_root
+from macros.common.locale import Text, sort_key
+from macros.model.records import Decision, Model, PlanElement, Record, Source
 from macros.pages import jsonld
-from macros.pages.render import PageContext, labels, language_root, render
+from macros.rendering.templates import PageContext, render
 
 
-_LINK_FIELDS = {"parent", "children", "activities", "plan_items", "partners", "plan", "implements",
-                "annual_plans", "decisions", "evidence", "group", "related", "classified_under"}
+# The attributes that lead to other records (each relation, both ways) or up to what holds a plan element:
+# a record's own texts are found without following them.
+_LINK_FIELDS = {name for _, relation in relations() for name in (relation.link, relation.back)} | set(PlanElement.HOLDERS)
 
 
 @dataclass(frozen=True)
@@ -61,7 +64,7 @@ def record_pages(model: Model, lang: str, site_url: str, reports: dict | None = 
     for record in model.records():
         path = language_root(lang) + record.path
         context = PageContext(lang, path)
-        html = render(f"records/{SINGULAR[record.collection]}.html.j2", context, record=record,
+        html = render(COLLECTIONS[record.collection].page_template, context, record=record,
                       pending=has_pending(record, lang), cited=cited(record), as_of=as_of, checked=checked,
                       programme_approved=approved, headline=_title(record, lang),
                       reports=reports or {})

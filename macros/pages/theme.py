@@ -5,8 +5,7 @@ from __future__ import annotations
 
 import jinja2
 
-from macros.files import feeds, search
-from macros.pages.render import language_root, words
+from macros.common.interface import SEARCH_PAGE, feed_path, language_root, words
 
 OPEN_DATA_PAGE = "open-data/"
 CONTACT_PAGE = "contact/"
@@ -17,10 +16,10 @@ def words_for_theme(lang: str) -> dict[str, str]:
     """The labels in `lang` and the addresses the header and footer link to, for the theme overrides."""
     return {
         **words(lang), **words(lang, "ui"),
-        "search_path": language_root(lang) + search.SEARCH_PAGE, "open_data_path": language_root(lang) + OPEN_DATA_PAGE,
+        "search_path": language_root(lang) + SEARCH_PAGE, "open_data_path": language_root(lang) + OPEN_DATA_PAGE,
         "contact_path": language_root(lang) + CONTACT_PAGE, "guide_path": language_root(lang) + GUIDE_PAGE,
-        "feed_rss_path": feeds.feed_path(lang, "rss"), "feed_atom_path": feeds.feed_path(lang, "atom"),
-        "calendar_path": feeds.feed_path(lang, "ics"),
+        "feed_rss_path": feed_path(lang, "rss"), "feed_atom_path": feed_path(lang, "atom"),
+        "calendar_path": feed_path(lang, "ics"),
     }
 
 

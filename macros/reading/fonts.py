@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import re
 from functools import cache
-from pathlib import Path
 
-FONT_DIR = Path(__file__).resolve().parents[2] / "templates" / "report" / "fonts"
+from macros.common.interface import TEMPLATE_DIR
+
+FONT_DIR = TEMPLATE_DIR / "report" / "fonts"
 _ALWAYS_DRAWN = frozenset(range(0x20, 0x7F)) | {0x09, 0x0A}  # ASCII letters, digits, signs; tab and line feed
 
 

@@ -16,9 +16,9 @@ import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from macros.messages import text
-from macros.model.locale import PartialDate
-from macros.model.records import COLLECTIONS
+from macros.common.collections import COLLECTIONS
+from macros.common.locale import PartialDate
+from macros.common.messages import text
 
 
 @dataclass(frozen=True)

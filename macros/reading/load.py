@@ -22,7 +22,7 @@ from pathlib import Path
 
 import yaml
 
-from macros.messages import text
+from macros.common.messages import text
 from macros.reading.fonts import first_undrawable
 from macros.reading.problems import Problem
 

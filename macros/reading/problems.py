@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from macros.messages import plural
+from macros.common.messages import plural
 
 
 @dataclass(frozen=True, order=True)

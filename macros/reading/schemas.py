@@ -10,7 +10,6 @@ from __future__ import annotations
 import difflib
 import json
 from functools import cache
-from pathlib import Path
 
 import jsonschema
 import jsonschema_rs
@@ -18,12 +17,13 @@ import referencing
 import referencing.jsonschema
 import regress
 
-from macros.messages import language, text
+from macros.common import PROJECT
+from macros.common.messages import language, text
 from macros.reading.load import Document, describe
 from macros.reading.problems import Problem
 
 
-SCHEMA_DIR = Path(__file__).resolve().parents[2] / "schemas"
+SCHEMA_DIR = PROJECT / "schemas"
 
 _TYPES = {"null": type(None), "boolean": bool, "integer": int, "number": float,  # bool before int: True is an int
           "string": str, "array": list, "object": dict}

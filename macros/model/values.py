@@ -13,9 +13,10 @@ from pathlib import Path, PurePosixPath
 
 import pycountry
 
-from macros.messages import text
-from macros.model.locale import PartialDate, Text
-from macros.model.records import (ID, PLAN_SECTIONS, Activity, Agreement, Decision, Image, Partner, Person, Place, Plan,
+from macros.common.collections import ID
+from macros.common.locale import PartialDate, Text
+from macros.common.messages import text
+from macros.model.records import (PLAN_SECTIONS, Activity, Agreement, Decision, Image, Partner, Person, Place, Plan,
                                   PlanElement, Record, Source, TaskGroup)
 from macros.reading import images
 from macros.reading.images import MEDIA_FOLDER

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import difflib
 
-from macros.messages import text
+from macros.common.messages import text
 from macros.model.records import Model, Record
 from macros.reading.load import Document
 from macros.reading.problems import Problem

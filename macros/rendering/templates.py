@@ -9,11 +9,9 @@ CommonMark with raw HTML shown as text, then checked by an allow-list sanitiser 
 from __future__ import annotations
 
 from functools import cache
-from pathlib import Path
 
 import jinja2
 import nh3
-import yaml
 from markdown_it import MarkdownIt
 from markdown_it.common.utils import escapeHtml
 from markupsafe import Markup, escape
@@ -22,40 +20,15 @@ from pygments import highlight
 from pygments.formatters import HtmlFormatter
 from pygments.lexers import YamlLexer
 
+from macros.common.interface import TEMPLATE_DIR, labels, language_root
+from macros.common.locale import LANGUAGES, PartialDate, Text, country_name, format_range
 from macros.model.charts import group_progress
-from macros.model.locale import DEFAULT_LANGUAGE, LANGUAGES, PartialDate, Text, country_name, format_range
 
 
-TEMPLATE_DIR = Path(__file__).resolve().parents[2] / "templates"
 TITLE_ID = "title"  # the id of a record page's <h1>: the skip link's target
 
 _ALLOWED_TAGS = {"p", "br", "strong", "em", "ul", "ol", "li", "a", "blockquote", "h3", "h4", "code", "table",
                  "thead", "tbody", "tr", "th", "td"}
-
-
-def words(lang: str, section: str | None = None) -> dict[str, str]:
-    """The plain labels (not the enum tables) of labels.yml, or of one of its sections, in `lang`."""
-    path = TEMPLATE_DIR / "labels.yml"
-    return dict(_words(path, path.stat().st_mtime_ns, lang, section))  # a copy: callers may add to it
-
-
-@cache
-def _words(path: Path, modified: int, lang: str, section: str | None) -> dict[str, str]:
-    """Computed once per language and reading of labels.yml, though asked for on every page."""
-    entries = _labels(path, modified) if section is None else _labels(path, modified)[section]
-    return {key: value[lang] for key, value in entries.items() if isinstance(value, dict) and set(value) == set(LANGUAGES)}
-
-
-def labels() -> dict:
-    """The interface words; read again when the file changes (during `mkdocs serve`)."""
-    path = TEMPLATE_DIR / "labels.yml"
-    return _labels(path, path.stat().st_mtime_ns)
-
-
-@cache
-def _labels(path: Path, _modified: int) -> dict:
-    with open(path, encoding="utf-8") as handle:
-        return yaml.safe_load(handle)
 
 
 @cache
@@ -72,11 +45,6 @@ def environment() -> jinja2.Environment:
     env.globals.update(TITLE_ID=TITLE_ID, country_name=country_name, format_range=format_range,
                        group_progress=group_progress, inline_code=inline_code)
     return env
-
-
-def language_root(lang: str) -> str:
-    """`""` for the default language, `en/` for the others."""
-    return "" if lang == DEFAULT_LANGUAGE else f"{lang}/"
 
 
 class PageContext:

@@ -15,17 +15,20 @@ from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
-from macros.messages import language, plural, text
-from macros.model.records import COLLECTIONS, DATA_SUFFIXES, SINGULAR, Model, Record
-from macros.reading import history, redirects, references, schemas
-from macros.reading.cores import map_on_cores
+from macros.common import PROJECT
+from macros.common.collections import COLLECTIONS, DATA_SUFFIXES
+from macros.common.cores import map_on_cores
+from macros.common.messages import language, plural, text
+from macros.model import redirects, references
+from macros.model.records import Model, Record
+from macros.model.values import read_record
+from macros.reading import history, schemas
 from macros.reading.images import MEDIA_FOLDER
 from macros.reading.load import Document, read
 from macros.reading.problems import InvalidData, Problem
-from macros.reading.values import read_record
 
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = PROJECT
 Replaced = Mapping[str, bytes]  # data file below the root (`partners/x.yml`) → the content it is about to have
 
 
@@ -157,7 +160,7 @@ def _check_file(job: tuple[str, Path], root: Path, replaced: Replaced) -> _File:
     if not isinstance(document.data, dict):
         problems.append(document.problem((), text("not_a_mapping"), text("not_a_mapping_hint")))
         return _File(collection, path.stem, problems, True)
-    found = schemas.check(document, SINGULAR[collection])
+    found = schemas.check(document, COLLECTIONS[collection].singular)
     if found:
         return _File(collection, path.stem, problems + found, True)
     record, found = read_record(collection, document, root)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from macros.model.records import COLLECTIONS, SINGULAR
+from macros.common.collections import COLLECTIONS
 from macros.reading import schemas
 
 
@@ -27,7 +27,7 @@ class Field:
 
 def reference(lang: str) -> list[tuple[str, list[Field]]]:
     """(collection, its top-level fields) for every collection, then the shared definitions."""
-    sections = [(name, _fields(schemas.raw(SINGULAR[name]), lang)) for name in COLLECTIONS]
+    sections = [(name, _fields(schemas.raw(COLLECTIONS[name].singular), lang)) for name in COLLECTIONS]
     sections.append((COMMON, [field(name, schema, False, lang) for name, schema in schemas.definitions().items()]))
     return sections
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from macros import messages
+from macros.common import messages
 
 EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")  # the address readers write to (CONTACT_EMAIL)
 # The site's address (SITE_URL): http(s), a host name or [IPv6], a port, a path of unreserved characters and %XX.

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import os
 
-from macros.model.locale import LANGUAGES
+from macros.common.locale import LANGUAGES
 
 
 VARIABLE = "MACROS_LANG"

@@ -13,8 +13,9 @@ from __future__ import annotations
 import re
 from pathlib import Path, PurePosixPath
 
-from macros import messages
-from macros.model.records import COLLECTIONS, DATA_SUFFIXES, ID, Model
+from macros.common import messages
+from macros.common.collections import COLLECTIONS, DATA_SUFFIXES, ID
+from macros.model.records import Model
 from macros.reading import history
 from macros.reading.load import read
 from macros.reading.problems import Problem

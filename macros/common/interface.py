@@ -1,0 +1,56 @@
+"""The interface's words and addresses, shared by the pages, the files and the theme: labels.yml, the template
+folder, each language's root, where the feeds and the search page are."""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+import yaml
+
+from macros.common import PROJECT
+from macros.common.locale import DEFAULT_LANGUAGE, LANGUAGES
+
+
+TEMPLATE_DIR = PROJECT / "templates"
+FEEDS = ("rss", "atom")
+SEARCH_PAGE = "search/"  # the results page; assets/site.js finds the search bundle beside it
+
+
+def words(lang: str, section: str | None = None) -> dict[str, str]:
+    """The plain labels (not the enum tables) of labels.yml, or of one of its sections, in `lang`."""
+    path = TEMPLATE_DIR / "labels.yml"
+    return dict(_words(path, path.stat().st_mtime_ns, lang, section))  # a copy: callers may add to it
+
+
+@cache
+def _words(path: Path, modified: int, lang: str, section: str | None) -> dict[str, str]:
+    """Computed once per language and reading of labels.yml, though asked for on every page."""
+    entries = _labels(path, modified) if section is None else _labels(path, modified)[section]
+    return {key: value[lang] for key, value in entries.items() if isinstance(value, dict) and set(value) == set(LANGUAGES)}
+
+
+def labels() -> dict:
+    """The interface words; read again when the file changes (during `mkdocs serve`)."""
+    path = TEMPLATE_DIR / "labels.yml"
+    return _labels(path, path.stat().st_mtime_ns)
+
+
+@cache
+def _labels(path: Path, _modified: int) -> dict:
+    with open(path, encoding="utf-8") as handle:
+        return yaml.safe_load(handle)
+
+
+def language_root(lang: str) -> str:
+    """`""` for the default language, `en/` for the others."""
+    return "" if lang == DEFAULT_LANGUAGE else f"{lang}/"
+
+
+def feed_path(lang: str, kind: str) -> str:
+    """`activities.rss.xml`, `activities.atom.xml` or `activities.ics` at the language's root.
+
+    At the root, because Material looks for `sitemap.xml` beside every
+    `<link rel="alternate">` of a page, and the language roots have one.
+    """
+    return language_root(lang) + (f"activities.{kind}.xml" if kind in FEEDS else "activities.ics")
