@@ -27,13 +27,24 @@ class Relation:
 
     path: tuple[str, ...]  # where the ids are in a record's data; `*` stands for each entry of a list
     target: str            # the collection named, or PLAN_ELEMENTS
-    link: str              # the attribute that holds the records named, on what names them, once linked
+    ids: str               # the attribute that holds the ids as read, on the record or entry that names them
+    link: str              # the attribute that holds the records named there, once linked
     back: str              # the attribute that lists, on each record named, what names it
+
+    @property
+    def many(self) -> bool:
+        """Whether the field is a list of ids (`partners: [a, b]`), not one (`parent: a`)."""
+        return self.path[-1] == "*"
 
     @property
     def field(self) -> str:
         """The field's own name, as editors and the CMS see it (`partners` of a task, `parent`)."""
-        return next(part for part in reversed(self.path) if part != "*")
+        return self.path[-2] if self.many else self.path[-1]
+
+    @property
+    def holder(self) -> tuple[str, ...]:
+        """The path to what holds the field: `()` for the record, `("task_groups", "*", "items", "*")` for a task."""
+        return self.path[:-2] if self.many else self.path[:-1]
 
 
 @dataclass(frozen=True)
@@ -59,19 +70,21 @@ class Collection:
 
 COLLECTIONS = {collection.name: collection for collection in (
     Collection("decisions", "decision", "title", ("summary",), (
-        Relation(("plan",), "plans", link="plan", back="decisions"),
+        Relation(("plan",), "plans", ids="plan_id", link="plan", back="decisions"),
     )),
     Collection("plans", "plan", "title", ("summary", "general_objective", "scope"), (
-        Relation(("implements",), "plans", link="implements", back="annual_plans"),
-        Relation(("task_groups", "*", "items", "*", "partners", "*"), "partners", link="partners", back="plan_items"),
+        Relation(("implements",), "plans", ids="implements_id", link="implements", back="annual_plans"),
+        Relation(("task_groups", "*", "items", "*", "partners", "*"), "partners", ids="partner_ids", link="partners",
+                 back="plan_items"),
     )),
     Collection("partners", "partner", "name", ("description", "note"), (
-        Relation(("parent",), "partners", link="parent", back="children"),
+        Relation(("parent",), "partners", ids="parent_id", link="parent", back="children"),
     )),
     Collection("activities", "activity", "title", ("summary", "body"), (
-        Relation(("partners", "*"), "partners", link="partners", back="activities"),
-        Relation(("plan_items", "*"), PLAN_ELEMENTS, link="plan_items", back="evidence"),
-        Relation(("classified_under", "*"), PLAN_ELEMENTS, link="classified_under", back="related"),
+        Relation(("partners", "*"), "partners", ids="partner_ids", link="partners", back="activities"),
+        Relation(("plan_items", "*"), PLAN_ELEMENTS, ids="plan_item_refs", link="plan_items", back="evidence"),
+        Relation(("classified_under", "*"), PLAN_ELEMENTS, ids="classified_refs", link="classified_under",
+                 back="related"),
     )),
 )}
 KINDS = {collection.singular: collection.name for collection in COLLECTIONS.values()}  # activity → activities

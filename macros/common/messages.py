@@ -396,6 +396,16 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "hãy bắt đầu bằng dòng `id: ...` sát lề trái",
     },
     "no_records": {"en": "there is no record at all", "vi": "không có hồ sơ nào"},
+    "field_not_plain": {
+        "en": "the field `{field}` is of a kind the site cannot show without code of its own",
+        "vi": "trường `{field}` thuộc loại mà trang không thể hiển thị nếu không có mã riêng",
+    },
+    "field_not_plain_hint": {
+        "en": "give it a plain kind (a text, texts, a date, a country, a string, a number, true/false or a list of "
+              "strings), or read it in macros/model/values.py (docs/adding-a-field.md)",
+        "vi": "hãy dùng một loại đơn giản (văn bản, danh sách văn bản, ngày, quốc gia, chuỗi, số, đúng/sai hoặc danh sách "
+              "chuỗi), hoặc đọc trường này trong macros/model/values.py (docs/adding-a-field.md)",
+    },
     "no_records_hint": {
         "en": "the site needs at least one record: add one with `make new`",
         "vi": "trang cần ít nhất một hồ sơ: hãy thêm bằng lệnh `make new`",

@@ -31,7 +31,7 @@ from macros.common.interface import language_root
 from macros.common.locale import LANGUAGES, Text, country_name, format_range
 from macros.files.report import YearReport, status_sources
 from macros.model.charts import Bar
-from macros.model.records import Activity, Agreement, Partner, Person, Plan, PlanElement, Source
+from macros.model.records import Activity, Agreement, Further, Partner, Person, Plan, PlanElement, Record, Source
 from macros.rendering.templates import PageContext, environment
 
 
@@ -159,6 +159,15 @@ class _Writer:
         number = (f"{element.group.number}." if element.group else "") + str(element.number)
         return [self.say(plan.short_title or plan.title), f" — {self.t('plan_section', element.section)} {number}"]
 
+    def further_facts(self, record: Record) -> list[dict]:
+        """A fact for each further field the record fills (macros/model/values.py): what a schema adds is printed."""
+        return [self.fact(self.page.plain(field.label), self.further_value(field))
+                for field in record.further.values() if field.value is not None]
+
+    def further_value(self, field: Further) -> Runs:
+        parts = field.parts(self.page.lang)
+        return self.joined([[self.say(part) if isinstance(part, Text) else breakable(part)] for part in parts], ", ")
+
     def decision_facts(self, plan: Plan) -> list[dict]:
         t = self.t
         return [self.fact(t("approved_by" if decision.action == "approves" else "issued_by"), [
@@ -207,7 +216,8 @@ class _Writer:
             if figure.ended:
                 blocks.append(self.block("notice", [t("plan_ended").format(
                     end=self.page.date_last_day(figure.ended), reported=self.page.date(figure.status_date))]))
-            blocks += [self.block("para", [self.say(plan.summary), " ", self.refs(plan.sources)]),
+            blocks += [*self.further_facts(plan),
+                       self.block("para", [self.say(plan.summary), " ", self.refs(plan.sources)]),
                        self.online_block(self.online(plan.path))]
             groups = [{"heading": [f"{t('task_group')} {group.number}. ", self.say(group.text)],
                        "progress": self.shared("progress_sentence", group.progress(report.checked)) + ".",
@@ -266,6 +276,7 @@ class _Writer:
             blocks.append(self.fact(t("classified_under"), [
                 *self.joined([self.element_name(item) for item in activity.classified_under]), ". ",
                 {"text": t("classified_note"), "tone": "quiet"}]))
+        blocks += self.further_facts(activity)
         blocks.append(self.fact(t("report_outcome"), [self.say(activity.summary), " ", self.refs(activity.sources)]))
         return {"title": self.say(activity.title), "url": self.online(activity.path), "blocks": blocks}
 

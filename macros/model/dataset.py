@@ -21,7 +21,7 @@ from macros.common.cores import map_on_cores
 from macros.common.messages import language, plural, text
 from macros.model import redirects, references
 from macros.model.records import Model, Record
-from macros.model.values import read_record
+from macros.model.values import read_record, unreadable_fields
 from macros.reading import history, schemas
 from macros.reading.images import MEDIA_FOLDER
 from macros.reading.load import Document, read
@@ -174,7 +174,7 @@ def _load(root: Path, replaced: Replaced | None = None) -> Dataset:
     documents: dict[int, Document] = {}
     files_of: dict[tuple[str, str], str] = {}
     broken: dict[str, set[str]] = {name: set() for name in COLLECTIONS}
-    problems += strays(root)
+    problems += strays(root) + unreadable_fields()
     replaced = replaced or {}
     jobs = [(name, path) for name, paths in data_files(root, replaced).items() for path in paths]
     checked = map_on_cores(partial(_check_file, root=root, replaced=replaced), jobs)

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from macros.common.collections import COLLECTIONS
-from macros.common.locale import PartialDate, Text
+from macros.common.collections import COLLECTIONS, PLAN_ELEMENTS, Relation, relations
+from macros.common.locale import PartialDate, Text, country_name
 from macros.model.regions import region_of
 
 
@@ -52,17 +52,38 @@ class Place:
     city: Text | None = None
 
 
+@dataclass(frozen=True)
+class Further:
+    """A field its schema declares and no code of the model reads (macros/model/values.py reads it by its kind):
+    its name in both languages, from the schema's title, and its value as the kind gives it."""
+
+    label: Text
+    kind: str  # text, texts, date, country, value (a string or number as written) or values (a list of them)
+    value: Text | PartialDate | list | str | int | float | None  # None: the record leaves it out
+
+    def parts(self, lang: str) -> list[Text | str]:
+        """The value as what a page or a report writes in `lang`: texts (each in its language) and strings."""
+        values = self.value if self.kind in ("texts", "values") else [self.value]
+        if self.kind == "date":
+            return [self.value.format(lang)]
+        if self.kind == "country":
+            return [country_name(self.value, lang)]
+        return [value if isinstance(value, Text) else str(value) for value in values]
+
+
 @dataclass(eq=False)
 class Record:
-    """Common to every record: its id, the file it came from, its sources."""
+    """Common to every record: its id, the file it came from, its sources, its further fields."""
 
     id: str
     file: str
     sources: list[Source]
     reviewed: PartialDate | None = None  # the day an editor last checked the record (its `en_reviewed` marker)
     changed: PartialDate | None = None   # the day its file last changed (git), else its newest stated date
+    further: dict[str, Further] = field(default_factory=dict)  # by field name, in the schema's order
 
     collection = ""  # set by each subclass: its name in macros/common/collections.py
+    GROUPED = ()  # fields of the data read into an attribute of another name (a plan's sections)
 
     def newest_date(self) -> PartialDate:
         """The newest date the record states about itself: its sources' and its review's."""
@@ -262,6 +283,7 @@ class Plan(Record):
     decisions: list[Decision] = field(default_factory=list)
 
     collection = "plans"
+    GROUPED = PLAN_SECTIONS  # read into `sections`
 
     def elements(self) -> list[PlanElement]:
         """Every element another record may point at."""
@@ -385,6 +407,9 @@ class Progress:
 
 
 
+RECORDS: dict[str, type[Record]] = {kind.collection: kind for kind in (Decision, Plan, Partner, Activity)}
+
+
 @dataclass
 class Model:
     """Every record by collection and id, linked both ways."""
@@ -459,34 +484,45 @@ class Model:
         return sorted(self.activities.values(), key=Activity.sort_key, reverse=True)
 
     def link(self) -> None:
-        """Resolve every reference (already checked to exist) and compute the reverse views."""
-        for decision in self.decisions.values():
-            if decision.plan_id:
-                decision.plan = self.plans[decision.plan_id]
-                decision.plan.decisions.append(decision)
-        for plan in self.plans.values():
-            if plan.implements_id:
-                plan.implements = self.plans[plan.implements_id]
-                plan.implements.annual_plans.append(plan)
-            for item in plan.items():
-                item.partners = [self.partners[pid] for pid in item.partner_ids]
-                for partner in item.partners:
-                    partner.plan_items.append(item)
-        for partner in self.partners.values():
-            if partner.parent_id:
-                partner.parent = self.partners[partner.parent_id]
-                partner.parent.children.append(partner)
+        """Resolve every relation of macros/common/collections.py (each id already checked to exist) and compute
+        the reverse views; then what the links decide (an activity before the programme).
+
+        Activities are linked newest first, so that a partner or a plan element lists its latest activity first.
+        """
+        for collection, relation in relations():
+            for record in self._linking_order(collection.name):
+                for holder, _ in entries(record, relation.holder):
+                    targets = [self.target(relation.target, one) for one in named_ids(holder, relation)]
+                    setattr(holder, relation.link, targets if relation.many else next(iter(targets), None))
+                    for target in targets:
+                        getattr(target, relation.back).append(holder)
         approved = self.programme_approved()
-        for activity in self.activities_newest_first():
+        for activity in self.activities.values():
             activity.before_programme = approved is not None and activity.start.last_day() < approved.first_day()
-            activity.partners = [self.partners[pid] for pid in activity.partner_ids]
-            activity.plan_items = [self.element(ref) for ref in activity.plan_item_refs]
-            activity.classified_under = [self.element(ref) for ref in activity.classified_refs]
-            for partner in activity.partners:
-                partner.activities.append(activity)
-            for element in activity.plan_items:
-                element.evidence.append(activity)
-            for element in activity.classified_under:
-                element.related.append(activity)
         for plan in self.plans.values():
             plan.annual_plans.sort(key=lambda annual: annual.period[0])
+
+    def _linking_order(self, name: str) -> list[Record]:
+        return self.activities_newest_first() if name == "activities" else list(self.collection(name).values())
+
+    def target(self, collection: str, name: str) -> Record | PlanElement | None:
+        """The record `name` of `collection`, or the plan element `PLAN/ELEMENT` it names; None if there is none."""
+        return self.element(name) if collection == PLAN_ELEMENTS else self.collection(collection).get(name)
+
+
+def named_ids(holder, relation: Relation) -> list[str]:
+    """The ids `relation` names on `holder` (the record, or its entry the relation is held by), as read."""
+    named = getattr(holder, relation.ids)  # a list of ids; or one id, or None
+    return named if relation.many else [named] if named else []
+
+
+def entries(record: Record, path: tuple[str, ...]) -> list[tuple[object, tuple]]:
+    """What `path` leads to in a record (`*`: each entry of a list), each with its path in the record's data: `()`
+    gives the record itself, `("task_groups", "*", "items", "*")` each task with `("task_groups", 0, "items", 2)`."""
+    found = [(record, ())]
+    for part in path:
+        if part == "*":
+            found = [(entry, where + (index,)) for holder, where in found for index, entry in enumerate(holder)]
+        else:
+            found = [(getattr(holder, part), where + (part,)) for holder, where in found]
+    return found

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import difflib
 
+from macros.common.collections import PLAN_ELEMENTS, relations
 from macros.common.messages import text
-from macros.model.records import Model, Record
+from macros.model.records import Model, Record, entries, named_ids
 from macros.reading.load import Document
 from macros.reading.problems import Problem
 
@@ -21,34 +22,21 @@ def check(model: Model, documents: dict[int, Document], broken: dict[str, set[st
     the files that failed earlier checks, so a reference to them is not reported twice.
     """
     checker = _Checker(model, documents, broken)
-    for decision in model.decisions.values():
-        if decision.plan_id:
-            checker.exists(decision, ("plan",), decision.plan_id, model.plans, "plans")
+    for collection, relation in relations():  # every id a relation of macros/common/collections.py names
+        for record in model.collection(collection.name).values():
+            for holder, where in entries(record, relation.holder):
+                for position, name in enumerate(named_ids(holder, relation)):
+                    path = where + ((relation.field, position) if relation.many else (relation.field,))
+                    checker.exists(record, path, name, relation.target)
     for plan in model.plans.values():
         checker.unique_elements(plan)
-        if plan.implements_id and checker.exists(plan, ("implements",), plan.implements_id, model.plans, "plans"):
-            if model.plans[plan.implements_id].kind != "programme":
-                checker.report(plan, ("implements",), text("not_a_programme", id=plan.implements_id),
-                               text("not_a_programme_hint"))
-        for number, group in enumerate(plan.task_groups):
-            for index, item in enumerate(group.items):
-                path = ("task_groups", number, "items", index, "partners")
-                for position, partner_id in enumerate(item.partner_ids):
-                    checker.exists(plan, path + (position,), partner_id, model.partners, "partners")
+        implemented = model.plans.get(plan.implements_id)
+        if implemented and implemented.kind != "programme":
+            checker.report(plan, ("implements",), text("not_a_programme", id=plan.implements_id),
+                           text("not_a_programme_hint"))
     for partner in model.partners.values():
-        if partner.parent_id:
-            checker.exists(partner, ("parent",), partner.parent_id, model.partners, "partners")
         checker.unique(partner, "agreements", [agreement.id for agreement in partner.agreements])
     checker.no_parent_cycles()
-    for activity in model.activities.values():
-        for position, partner_id in enumerate(activity.partner_ids):
-            checker.exists(activity, ("partners", position), partner_id, model.partners, "partners")
-        for field, refs in (("plan_items", activity.plan_item_refs), ("classified_under", activity.classified_refs)):
-            for position, ref in enumerate(refs):
-                if model.element(ref) is None and ref.partition("/")[0] not in checker.broken["plans"]:
-                    known = [element.ref for plan in model.plans.values() for element in plan.elements()]
-                    checker.report(activity, (field, position), text("no_plan_element", ref=ref),
-                                   checker.suggest(ref, known) or text("no_plan_element_hint"))
     return checker.problems
 
 
@@ -60,14 +48,20 @@ class _Checker:
     def report(self, record: Record, path, message: str, hint: str) -> None:
         self.problems.append(self.documents[id(record)].problem(path, message, hint))
 
-    def exists(self, record: Record, path, target: str, collection: dict, folder: str) -> bool:
-        if target in collection:
-            return True
-        if target in self.broken[folder]:
-            return False
-        self.report(record, path, text("missing_target", id=target, folder=folder),
-                    self.suggest(target, list(collection)) or text("missing_target_hint", id=target, folder=folder))
-        return False
+    def exists(self, record: Record, path, name: str, target: str) -> None:
+        """Report `name` at `path` unless the collection `target` has it (or it is a plan element that exists), or
+        the file it would be in was reported already."""
+        if self.model.target(target, name) is not None:
+            return
+        if target == PLAN_ELEMENTS:
+            if name.partition("/")[0] not in self.broken["plans"]:
+                known = [element.ref for plan in self.model.plans.values() for element in plan.elements()]
+                self.report(record, path, text("no_plan_element", ref=name),
+                            self.suggest(name, known) or text("no_plan_element_hint"))
+        elif name not in self.broken[target]:
+            self.report(record, path, text("missing_target", id=name, folder=target),
+                        self.suggest(name, list(self.model.collection(target))) or
+                        text("missing_target_hint", id=name, folder=target))
 
     @staticmethod
     def suggest(target: str, known: list[str]) -> str:

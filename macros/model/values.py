@@ -8,17 +8,19 @@ the texts whose English translation is still pending.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
+from functools import cache, partial
 from pathlib import Path, PurePosixPath
 
 import pycountry
 
-from macros.common.collections import ID
+from macros.common.collections import COLLECTIONS, ID
 from macros.common.locale import PartialDate, Text
 from macros.common.messages import text
-from macros.model.records import (PLAN_SECTIONS, Activity, Agreement, Decision, Image, Partner, Person, Place, Plan,
-                                  PlanElement, Record, Source, TaskGroup)
-from macros.reading import images
+from macros.model.records import (PLAN_SECTIONS, RECORDS, Activity, Agreement, Decision, Further, Image, Partner,
+                                  Person, Place, Plan, PlanElement, Record, Source, TaskGroup)
+from macros.reading import images, schemas
 from macros.reading.images import MEDIA_FOLDER
 from macros.reading.load import Document, Path_, describe
 from macros.reading.problems import Problem
@@ -150,6 +152,12 @@ class _Reader:
             note=self.optional(path + ("note",), self.text),
         )
 
+    def plain(self, kind: str, path: Path_):
+        """The value at `path` read by its kind alone (see `plain_kind`)."""
+        if kind in ("value", "values"):
+            return self.get(path)
+        return getattr(self, kind)(path)
+
     def _has(self, path: Path_) -> bool:
         return path[-1] in self.get(path[:-1])
 
@@ -168,9 +176,57 @@ def read_record(collection: str, document: Document, root: Path) -> tuple[Record
             ("id",), text("id_not_file_name", id=data["id"], stem=stem), text(hint, id=data["id"], stem=stem),
         ))
     record = _READERS[collection](reader, data)
+    record.further = {name: Further(label, kind, reader.optional((name,), partial(reader.plain, kind)))
+                      for name, (label, kind) in further_fields(collection).items() if kind}
     if REVIEW_FIELD in data:
         record.reviewed = reader.date((REVIEW_FIELD,), data[REVIEW_FIELD].partition(" ")[0])
     return record, reader.problems
+
+
+@cache
+def further_fields(collection: str) -> dict[str, tuple[Text, str | None]]:
+    """(name in both languages, kind) of each top-level field of the collection's schema that no reader below
+    reads, nor a relation (macros/common/collections.py): a plain field, read by its kind alone.
+
+    A field of a kind that is not plain (a list of objects, a person, an image) needs code of its own: its kind
+    is None, and `unreadable_fields` stops the validation, so that the site never leaves a field out.
+    """
+    read = {field.name for field in dataclasses.fields(RECORDS[collection])} | set(RECORDS[collection].GROUPED)
+    read |= {relation.field for relation in COLLECTIONS[collection].relations} | {REVIEW_FIELD}
+    schema = schemas.raw(COLLECTIONS[collection].singular)
+    further = {}
+    for name, field_schema in schema["properties"].items():
+        if name not in read:
+            title = field_schema.get("title", name)
+            further[name] = (Text(schemas.in_language(title, "vi"), schemas.in_language(title, "en")),
+                             plain_kind(field_schema))
+    return further
+
+
+def unreadable_fields() -> list[Problem]:
+    """A problem for each field of the schemas that neither code nor its kind reads, located in its schema."""
+    return [Problem(f"schemas/{collection.schema_file}", None, None, text("field_not_plain", field=name),
+                    text("field_not_plain_hint"))
+            for collection in COLLECTIONS.values()
+            for name, (_, kind) in further_fields(collection.name).items() if kind is None]
+
+
+def plain_kind(schema: dict) -> str | None:
+    """How a field of this schema is read without code of its own: `text`, `texts`, `date`, `country`, `value` (a
+    string or a number, as written) or `values` (a list of them); None if it cannot be (true or false would need
+    words of the interface)."""
+    shared = schema.get("$ref", "").rsplit("/", 1)[-1]
+    if shared in _PLAIN_DEFINITIONS:
+        return _PLAIN_DEFINITIONS[shared]
+    if schema.get("type") in ("string", "integer", "number") and not shared:
+        return "value"
+    if schema.get("type") == "array" and plain_kind(schema.get("items", {})) == "value":
+        return "values"
+    return None
+
+
+_PLAIN_DEFINITIONS = {"text": "text", "texts": "texts", "date": "date", "country": "country", "id": "value",
+                      "plain": "value", "url": "value", "refs": "values"}
 
 
 def _decision(reader: _Reader, data: dict) -> Decision:

@@ -23,6 +23,7 @@ from pygments.lexers import YamlLexer
 from macros.common.interface import TEMPLATE_DIR, labels, language_root
 from macros.common.locale import LANGUAGES, PartialDate, Text, country_name, format_range
 from macros.model.charts import group_progress
+from macros.model.records import Further
 
 
 TITLE_ID = "title"  # the id of a record page's <h1>: the skip link's target
@@ -69,6 +70,11 @@ class PageContext:
         if text.pending(self.lang):
             return Markup('<span lang="{}">{}</span>').format(text.lang_of(self.lang), text.get(self.lang))
         return escape(text.get(self.lang))
+
+    def further(self, field: Further) -> Markup:
+        """A further field's value (macros/model/values.py), its texts in this page's language, `, `-separated."""
+        return Markup(", ").join(self.say(part) if isinstance(part, Text) else escape(part)
+                                 for part in field.parts(self.lang))
 
     def plain(self, text: Text) -> str:
         return text.get(self.lang)
