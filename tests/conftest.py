@@ -19,14 +19,17 @@ import pytest
 from bs4 import BeautifulSoup
 
 import tools.browser
+from macros.common.collections import COLLECTIONS
 from macros.files import reports
 
 import lighthouse
 
 
 REPO = Path(__file__).resolve().parent.parent
-SITE_PARTS = ("mkdocs.yml", "mkdocs.en.yml", "content", "overrides", "schemas", "templates", "macros",
-              "media", "decisions", "plans", "partners", "activities")
+SITE_PARTS = ("mkdocs.yml", "mkdocs.en.yml", "content", "overrides", "schemas", "templates", "macros", "media")
+# A handful of records (2 decisions, 2 plans, 8 partners, 2 activities), copied once from the real data: the build
+# tests that are not about the real data build these, so that they neither wait for nor change with the real data.
+FIXTURE = REPO / "tests" / "fixtures" / "site"
 
 
 def free_port() -> int:
@@ -71,15 +74,14 @@ def mkdocs_build(project: Path, site_dir: Path, env: dict | None = None) -> subp
     )
 
 
-def copy_project(copy: Path) -> Path:
-    """A copy of the site's sources at `copy`."""
+def copy_project(copy: Path, data: Path = REPO) -> Path:
+    """A copy of the site's sources at `copy`, with the data folders of `data` (the real data, or FIXTURE)."""
     copy.mkdir(parents=True)
-    for part in SITE_PARTS:
-        source = REPO / part
+    for source in [REPO / part for part in SITE_PARTS] + [data / name for name in COLLECTIONS]:
         if source.is_dir():
-            shutil.copytree(source, copy / part, ignore=shutil.ignore_patterns("__pycache__"))
+            shutil.copytree(source, copy / source.name, ignore=shutil.ignore_patterns("__pycache__"))
         else:
-            shutil.copy2(source, copy / part)
+            shutil.copy2(source, copy / source.name)
     (copy / "search").symlink_to(REPO / "search")  # the installed Pagefind (macros/files/search.py)
     (REPO / reports.CACHE).mkdir(parents=True, exist_ok=True)  # and the printed reports, shared as a CI cache is
     (copy / reports.CACHE.parent).mkdir()
@@ -115,6 +117,15 @@ class Site:
 
     def page(self, path: str) -> BeautifulSoup:
         return BeautifulSoup(self.file(path).read_text(encoding="utf-8"), "html.parser")
+
+
+@pytest.fixture(scope="session")
+def fixture_site(tmp_path_factory) -> Path:
+    """The fixture site (FIXTURE's records), built once for the session: the fast lane's build."""
+    project = copy_project(tmp_path_factory.mktemp("fixture") / "project", data=FIXTURE)
+    result = mkdocs_build(project, project / "site")
+    assert result.returncode == 0, result.stderr
+    return project / "site"
 
 
 @pytest.fixture(scope="session")
