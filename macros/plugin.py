@@ -51,8 +51,8 @@ def build_language(config: MkDocsConfig) -> str:
     """The language this configuration builds: the theme's (`theme.language`), one of LANGUAGES."""
     lang = config.theme["language"]
     if lang not in LANGUAGES:
-        raise PluginError(f"theme.language is {lang!r} in {config.config_file_path}: the site's languages are "
-                          + ", ".join(LANGUAGES))
+        raise PluginError(messages.text("theme_language", lang=repr(lang), file=config.config_file_path,
+                                        languages=", ".join(LANGUAGES)))
     return lang
 
 
@@ -200,7 +200,7 @@ class RecordPages(BasePlugin):
         for run in self.indexing.values():
             failure = search.stop_index(run)
             if failure:
-                get_plugin_logger("records").error(search.FAILED + failure)
+                get_plugin_logger("records").error(search.failed(failure))
         self.indexing = {}
 
     def on_page_markdown(self, markdown: str, page, config: MkDocsConfig, files: Files) -> str:

@@ -313,7 +313,7 @@ def test_a_preview_that_stops_with_an_error_stops_edit_with_an_error(project_cop
                       encoding="utf-8")
     stopped = edit(project_copy)
     assert stopped.returncode == 1
-    assert "Biên tập · Editor:" in stopped.stdout, "the editor had started"
+    assert "Editor:       http://127.0.0.1:" in stopped.stdout, "the editor had started"
     assert stopped.stderr.endswith("The live preview (mkdocs serve) stopped with exit code 1, for the reason printed "
                                    "above; the editor was stopped too.\n")
 

@@ -98,7 +98,7 @@ def _english_texts(value):
 
 def test_the_datas_and_the_labels_english_has_no_calque_and_one_name_for_korea():
     files = [path for folder in ("decisions", "plans", "partners", "activities") for path in (REPO / folder).glob("*.yml")]
-    files.append(REPO / "templates" / "labels.yml")
+    files.append(REPO / "templates" / "words.yml")
     found = []
     for path in files:
         for text in _english_texts(yaml.safe_load(path.read_text(encoding="utf-8"))):

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from macros.common.messages import MESSAGES, UnknownLanguage, language, text
+from macros.common.messages import UnknownLanguage, catalogue, language, text
 from macros.model import dataset
 
 from conftest import REPO, mkdocs_build
@@ -24,9 +24,9 @@ def placeholders(template: str) -> set[tuple[str, str]]:
     return {(name, spec) for _, name, spec, _ in string.Formatter().parse(template) if name is not None}
 
 
-@pytest.mark.parametrize("key", sorted(MESSAGES))
+@pytest.mark.parametrize("key", sorted(catalogue()))
 def test_every_message_has_both_languages_with_the_same_placeholders(key):
-    entry = MESSAGES[key]
+    entry = catalogue()[key]
     assert set(entry) == {"en", "vi"}
     assert entry["en"].strip() and entry["vi"].strip()
     assert placeholders(entry["en"]) == placeholders(entry["vi"])

@@ -311,7 +311,7 @@ def test_pre_commit_runs_yamllint_then_the_validator_and_fast_tests_then_the_wor
     for path in all_data_files():
         assert linted.search(path.relative_to(REPO).as_posix())
     assert linted.search("redirects.yml")
-    for other in ("mkdocs.yml", "templates/labels.yml", ".github/workflows/publish.yml", "partners/sub/x.yml"):
+    for other in ("mkdocs.yml", "templates/words.yml", ".github/workflows/publish.yml", "partners/sub/x.yml"):
         assert not linted.search(other), other
 
     hooks = {hook["id"]: hook for hook in local["hooks"]}

@@ -1,4 +1,4 @@
-"""The interface's words and addresses, shared by the pages, the files and the theme: labels.yml, the template
+"""The interface's words and addresses, shared by the pages, the files and the theme: words.yml, the template
 folder, each language's root, where the feeds and the search page are."""
 
 from __future__ import annotations
@@ -13,33 +13,34 @@ from macros.common.locale import DEFAULT_LANGUAGE, LANGUAGES
 
 
 TEMPLATE_DIR = PROJECT / "templates"
+WORDS = "words.yml"  # the catalogue: the interface's words, and the messages of the validator and commands
 FEEDS = ("rss", "atom")
 SEARCH_PAGE = "search/"  # the results page; assets/site.js finds the search bundle beside it
 
 
 def words(lang: str, section: str | None = None) -> dict[str, str]:
-    """The plain labels (not the enum tables) of labels.yml, or of one of its sections, in `lang`."""
-    path = TEMPLATE_DIR / "labels.yml"
+    """The plain labels (not the enum tables) of words.yml, or of one of its sections, in `lang`."""
+    path = TEMPLATE_DIR / WORDS
     return dict(_words(path, path.stat().st_mtime_ns, lang, section))  # a copy: callers may add to it
 
 
 @cache
 def _words(path: Path, modified: int, lang: str, section: str | None) -> dict[str, str]:
-    """Computed once per language and reading of labels.yml, though asked for on every page."""
+    """Computed once per language and reading of words.yml, though asked for on every page."""
     entries = _labels(path, modified) if section is None else _labels(path, modified)[section]
     return {key: value[lang] for key, value in entries.items() if isinstance(value, dict) and set(value) == set(LANGUAGES)}
 
 
 def labels() -> dict:
     """The interface words; read again when the file changes (during `mkdocs serve`)."""
-    path = TEMPLATE_DIR / "labels.yml"
+    path = TEMPLATE_DIR / WORDS
     return _labels(path, path.stat().st_mtime_ns)
 
 
 @cache
 def _labels(path: Path, _modified: int) -> dict:
     with open(path, encoding="utf-8") as handle:
-        return yaml.safe_load(handle)
+        return yaml.load(handle, Loader=yaml.CSafeLoader)  # libyaml: a tenth of the pure-Python time
 
 
 def language_root(lang: str) -> str:

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from macros.common import messages
 from macros.editors import cms_config
 
 CMS = cms_config.ROOT / "cms"
@@ -48,7 +49,7 @@ def files() -> dict[str, Path]:
     """Every file /admin/ serves besides its page and configuration, by name: ours, and Decap's
     bundle with the chunks and WebAssembly it loads on demand (never its source maps)."""
     if not (BUNDLE / "decap-cms.js").is_file():
-        raise BundleMissing("Decap CMS is not installed in cms/node_modules: run `make cms`.")
+        raise BundleMissing(messages.text("cms_missing"))
     served = {path.name: path for path in PAGE.iterdir() if path.name != "index.html"}
     served.update({path.name: path for path in BUNDLE.iterdir()
                    if path.name.endswith((".decap-cms.js", ".wasm")) or path.name in ("decap-cms.js", "cms.css")})

@@ -19,6 +19,7 @@ import yaml
 
 from macros.common import PROJECT, messages
 from macros.common.collections import COLLECTIONS, PLAN_ELEMENTS, SOURCE_LONG_TEXTS
+from macros.common.interface import labels
 from macros.reading import history, schemas
 from macros.reading.fieldref import field as described
 
@@ -223,7 +224,7 @@ def _localised(name: str, collection: str) -> dict:
         {"name": "en", "label": _bilingual(definition["en"]["title"]), "widget": box, "required": False},
         {"name": "translation", "label": _bilingual(definition["translation"]["title"]), "widget": "select",
          "required": False, "hint": _bilingual(definition["translation"]["description"], " — "),
-         "options": [{"label": "Chưa có bản tiếng Anh · English pending", "value": PENDING}]},
+         "options": [{"label": _pair(**labels()["pending_choice"]), "value": PENDING}]},
     ]}
 
 
@@ -264,9 +265,9 @@ def _bilingual(words: str, separator: str = " · ") -> str:
     return _pair(schemas.in_language(words, "vi"), schemas.in_language(words, "en"), separator)
 
 
-def _pair(vietnamese: str, english: str, separator: str = " · ") -> str:
+def _pair(vi: str, en: str, separator: str = " · ") -> str:
     """Vietnamese first, then the English when it says something else."""
-    vietnamese, english = vietnamese.strip(), english.strip()
+    vietnamese, english = vi.strip(), en.strip()
     if not english or english == vietnamese:
         return vietnamese
     if not vietnamese:

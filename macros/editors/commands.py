@@ -45,13 +45,12 @@ def write_config(args: argparse.Namespace) -> int:
     current = cms_config.CONFIG.read_text(encoding="utf-8") if cms_config.CONFIG.exists() else ""
     if args.check:
         if current != wanted:
-            print("cms/config.yml differs from the schemas: run `python -m macros cms-config`. · "
-                  "cms/config.yml khác với schemas: hãy chạy `python -m macros cms-config`.", file=sys.stderr)
+            print(messages.text("cms_config_differs"), file=sys.stderr)
             return 1
-        print("cms/config.yml matches the schemas. · cms/config.yml khớp với schemas.")
+        print(messages.text("cms_config_matches"))
         return 0
     cms_config.CONFIG.write_text(wanted, encoding="utf-8")
-    print(f"Wrote {cms_config.CONFIG.relative_to(cms_config.ROOT)} · Đã ghi {cms_config.CONFIG.name}")
+    print(messages.text("cms_config_written", path=cms_config.CONFIG.relative_to(cms_config.ROOT).as_posix()))
     return 0
 
 
@@ -59,7 +58,7 @@ def add_admin(args: argparse.Namespace) -> int:
     """Write /admin/ into the built site: after the site's own checks, which are for readers' pages."""
     site = args.site_dir or args.root / "site"
     if not (site / "index.html").is_file():
-        print(f"No built site in {site}: run `make build` first.", file=sys.stderr)
+        print(messages.text("admin_no_site", site=site), file=sys.stderr)
         return 1
     try:
         cms_config.github_backend(args.root)  # refused before anything is written
@@ -70,7 +69,7 @@ def add_admin(args: argparse.Namespace) -> int:
     except InvalidData as invalid:
         print(invalid.report(), file=sys.stderr)
         return 1
-    print(f"Wrote {folder}: the editor, on the GitHub backend with the editorial workflow.")
+    print(messages.text("admin_written", folder=folder))
     return 0
 
 
@@ -103,11 +102,10 @@ def edit(args: argparse.Namespace) -> int:
     preview = preview_port and subprocess.Popen(
         [sys.executable, "-m", *PREVIEW_COMMAND, "--dev-addr", f"{local_backend.HOST}:{preview_port}"],
         cwd=args.root)
-    print(f"Biên tập · Editor:        http://{local_backend.HOST}:{editor_port}/admin/", flush=True)
+    print(messages.text("edit_editor", url=f"http://{local_backend.HOST}:{editor_port}/admin/"), flush=True)
     if preview:
-        print(f"Xem trước · Live preview: http://{local_backend.HOST}:{preview_port}/", flush=True)
-    print("Lưu trong biểu mẫu ghi thẳng vào tệp trong thư mục này; dừng: Ctrl-C. · "
-          "Saving in the form writes the file in this working tree; stop: Ctrl-C.", flush=True)
+        print(messages.text("edit_preview", url=f"http://{local_backend.HOST}:{preview_port}/"), flush=True)
+    print(messages.text("edit_saving"), flush=True)
     try:
         code = preview.wait() if preview else threading.Event().wait()
     except KeyboardInterrupt:

@@ -57,7 +57,7 @@ def breakable(text: str) -> str | Runs:
 
 
 class _Writer:
-    """The report's statements in one language, written with the site's interface words (labels.yml)."""
+    """The report's statements in one language, written with the site's interface words (templates/words.yml)."""
 
     def __init__(self, report: YearReport, page: PageContext, site_url: str):
         self.report, self.page, self.t = report, page, page.t

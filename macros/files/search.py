@@ -22,6 +22,7 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
+from macros.common import messages
 from macros.common.interface import SEARCH_PAGE, language_root
 from macros.common.locale import LANGUAGES
 
@@ -35,7 +36,6 @@ YEAR_PAGES = "activities/years/"  # lists of activities that have their own page
 # sizes, so a first search for "hop tac" loads about 35 KB of index instead of 330 KB. PyPI has 1.5.2 only.
 # Installed below the project being built (`root`), not below this code's checkout.
 NPM_PAGEFIND = Path("search") / "node_modules" / ".bin" / "pagefind"
-FAILED = "Pagefind could not index the site:\n"  # then Pagefind's own words
 
 
 def mark_searchable(html: str, url: str, kind: str) -> str:
@@ -57,7 +57,7 @@ def start_index(site_dir: str, lang: str, root: Path) -> subprocess.Popen:
     `finish_index` waits for it."""
     pagefind = root / NPM_PAGEFIND
     if not pagefind.exists():
-        raise PluginError("Pagefind is not installed: run `make install` (it needs Node.js with npm).")
+        raise PluginError(messages.text("pagefind_missing"))
     command = [str(pagefind), "--site", str(Path(site_dir)), "--glob", _pages_of(lang),
                "--output-subdir", language_root(lang) + BUNDLE, "--silent", "--exclude-selectors", ".headerlink"]
     # npm's `pagefind` starts Pagefind's binary: a session of their own lets `stop_index` end both
@@ -69,7 +69,7 @@ def finish_index(run: subprocess.Popen, site_dir: str, lang: str) -> None:
     """Wait for `start_index`'s run; stop the build with Pagefind's words if it failed."""
     output, errors = run.communicate()
     if run.returncode != 0:
-        raise PluginError(FAILED + (errors or output))
+        raise PluginError(failed(errors or output))
     _sort_entry(Path(site_dir) / language_root(lang) / BUNDLE / "pagefind-entry.json")
 
 
@@ -81,6 +81,11 @@ def stop_index(run: subprocess.Popen) -> str | None:
         os.killpg(run.pid, signal.SIGKILL)  # the binary too: it holds the output pipes open until it ends
     output, errors = run.communicate()
     return errors or output if not running and run.returncode != 0 else None
+
+
+def failed(output: str) -> str:
+    """What the build says when Pagefind failed: that, then Pagefind's own words."""
+    return messages.text("pagefind_failed") + "\n" + output
 
 
 def _pages_of(lang: str) -> str:

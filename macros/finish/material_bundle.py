@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from macros.common import messages
+
 
 class ReleaseChanged(RuntimeError):
     """Material's bundle no longer has the code this module takes out."""
@@ -32,11 +34,11 @@ def drop_selector_lookup(text: str) -> str:
     """
     found = _SELECTOR_LOOKUP.findall(text)
     if len(found) != 1:
-        raise ReleaseChanged(f"Material's language selector lookup: expected one function, found {len(found)}")
+        raise ReleaseChanged(messages.text("material_changed_function", count=len(found)))
     call = re.compile(rf"(?<![\w.]){re.escape(found[0])}\(\{{document\$:\w+\}}\);")
     patched, calls = call.subn("", text)
     if calls > 1:  # none: a bundle patched by the previous build (`mkdocs serve` copies unchanged files once)
-        raise ReleaseChanged(f"Material's language selector lookup: expected one call, found {calls}")
+        raise ReleaseChanged(messages.text("material_changed_call", count=calls))
     return patched
 
 
