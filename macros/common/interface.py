@@ -3,12 +3,14 @@ folder, each language's root, where the feeds and the search page are."""
 
 from __future__ import annotations
 
-from functools import cache
+import operator
+from functools import partial
 from pathlib import Path
 
 import yaml
 
 from macros.common import PROJECT
+from macros.common.latest import Latest
 from macros.common.locale import DEFAULT_LANGUAGE, LANGUAGES
 
 
@@ -19,28 +21,32 @@ SEARCH_PAGE = "search/"  # the results page; assets/site.js finds the search bun
 
 
 def words(lang: str, section: str | None = None) -> dict[str, str]:
-    """The plain labels (not the enum tables) of words.yml, or of one of its sections, in `lang`."""
-    path = TEMPLATE_DIR / WORDS
-    return dict(_words(path, path.stat().st_mtime_ns, lang, section))  # a copy: callers may add to it
+    """The plain labels (not the enum tables) of words.yml, or of one of its sections, in `lang`.
 
-
-@cache
-def _words(path: Path, modified: int, lang: str, section: str | None) -> dict[str, str]:
-    """Computed once per language and reading of words.yml, though asked for on every page."""
-    entries = _labels(path, modified) if section is None else _labels(path, modified)[section]
-    return {key: value[lang] for key, value in entries.items() if isinstance(value, dict) and set(value) == set(LANGUAGES)}
+    Computed once per language and section while the file stays as it is, though asked for on every page.
+    """
+    catalogue = labels()
+    chosen = _WORDS.get(catalogue, dict)  # a new one when the catalogue is read again
+    if (lang, section) not in chosen:
+        entries = catalogue if section is None else catalogue[section]
+        chosen[lang, section] = {key: value[lang] for key, value in entries.items()
+                                 if isinstance(value, dict) and set(value) == set(LANGUAGES)}
+    return dict(chosen[lang, section])  # a copy: callers may add to it
 
 
 def labels() -> dict:
-    """The interface words; read again when the file changes (during `mkdocs serve`)."""
+    """The catalogue; read again when the file changes (during `mkdocs serve`)."""
     path = TEMPLATE_DIR / WORDS
-    return _labels(path, path.stat().st_mtime_ns)
+    return _CATALOGUE.get((path, path.stat().st_mtime_ns), partial(_read, path))
 
 
-@cache
-def _labels(path: Path, _modified: int) -> dict:
+def _read(path: Path) -> dict:
     with open(path, encoding="utf-8") as handle:
         return yaml.load(handle, Loader=yaml.CSafeLoader)  # libyaml: a tenth of the pure-Python time
+
+
+_CATALOGUE: Latest[dict] = Latest()
+_WORDS: Latest[dict] = Latest(operator.is_)  # (lang, section) → words, for the catalogue last read
 
 
 def language_root(lang: str) -> str:

@@ -17,9 +17,12 @@ from __future__ import annotations
 import csv
 import io
 import json
+import operator
 from dataclasses import dataclass
+from functools import partial
 
 from macros.common.collections import COLLECTIONS
+from macros.common.latest import Latest
 from macros.common.locale import LANGUAGES
 from macros.model.dataset import Dataset
 from macros.model.figures import key_figures
@@ -56,12 +59,10 @@ def downloads(data: Dataset) -> list[Download]:
 
     Made once per dataset: the build writes them and each language's open-data page lists their sizes.
     """
-    if not _made or _made[0] is not data:
-        _made[:] = [data, _downloads(data)]
-    return _made[1]
+    return _DOWNLOADS.get(data, partial(_downloads, data))
 
 
-_made: list = []  # [dataset, its downloads]: the latest only, as dataset.load keeps one dataset
+_DOWNLOADS: Latest[list[Download]] = Latest(operator.is_)  # those of the latest dataset, as dataset.load keeps one
 
 
 def _downloads(data: Dataset) -> list[Download]:

@@ -18,6 +18,7 @@ from pathlib import Path
 from macros.common import PROJECT
 from macros.common.collections import COLLECTIONS, DATA_SUFFIXES
 from macros.common.cores import map_on_cores
+from macros.common.latest import Latest
 from macros.common.messages import language, plural, text
 from macros.model import redirects, references
 from macros.model.records import Model, Record
@@ -120,14 +121,10 @@ def load(root: Path = ROOT, replaced: Replaced | None = None) -> Dataset:
     if replaced:
         return _load(root, replaced)
     key = (root, language(), _fingerprint(root))  # the pending problems are worded in the run's language
-    if _last and _last[0] == key:
-        return _last[1]
-    dataset = _load(root)
-    _last[:] = [key, dataset]
-    return dataset
+    return _LATEST.get(key, partial(_load, root))
 
 
-_last: list = []  # [key, dataset] of the latest load: one build reads one project
+_LATEST: Latest[Dataset] = Latest()  # one build reads one project
 
 
 def _fingerprint(root: Path) -> tuple:
