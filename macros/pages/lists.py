@@ -38,12 +38,9 @@ def define_env(env, downloads: Callable[[dataset.Dataset], list], licence: dict)
 
     root = Path(env.conf["config_file_path"]).parent
 
-    loaded: list[dataset.Dataset] = []  # this build's data, read on first use (the plugin validated it)
-
     def data_of_build() -> dataset.Dataset:
-        if not loaded:
-            loaded.append(dataset.load(root))
-        return loaded[0]
+        """This build's data, as the `records` plugin read and checked it (once a build, for every page)."""
+        return env.conf.plugins["records"].data
 
     def model() -> Model:
         return data_of_build().model
