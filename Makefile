@@ -156,6 +156,10 @@ lighthouse: $(LIGHTHOUSE) # Install Lighthouse (pinned in bench) for the Lightho
 test: $(STAMP) pagefind poppler browser validators lighthouse $(CMS_BUNDLE) # Run the whole test suite (browser, accessibility and standards tests included)
 	$(PYTHON) -m pytest
 
+.PHONY: test-fast
+test-fast: $(STAMP) pagefind # The fast lane, while working: units, contracts on the real data, the fixture site's build (no browser, Java or Node's tools)
+	$(PYTHON) -m pytest -q -m "not slow"
+
 # The checks that read files only, on site/ as it was built (SITE_URL: the address it was built for):
 # what CI runs on the exact folder it publishes.
 SITE_CHECKS := tests/test_whole_site.py tests/test_standards_html.py tests/test_standards_feeds.py tests/test_standards_jsonld.py

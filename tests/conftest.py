@@ -60,6 +60,16 @@ def a_file(folder: Path) -> tuple[str, ...]:
     return ()
 
 
+SLOW_FIXTURES = {"built_site", "site", "served_site", "browser"}  # the real site, built; a browser
+
+
+def pytest_collection_modifyitems(items) -> None:
+    """A test that uses the real site or a browser is `slow` (pyproject.toml): `make test-fast` leaves it out."""
+    for item in items:
+        if SLOW_FIXTURES & set(item.fixturenames):
+            item.add_marker(pytest.mark.slow)
+
+
 @pytest.fixture(autouse=True)
 def english_messages(monkeypatch):
     """Tests assert the English wording; a Vietnamese locale on the machine must not change it."""

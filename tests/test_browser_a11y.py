@@ -11,6 +11,8 @@ from test_browser_reader import DESKTOP, PAGES, PHONE, url
 
 from macros.common.locale import LANGUAGES
 
+pytestmark = pytest.mark.slow  # builds, servers or tools of its own (pyproject.toml's markers)
+
 
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 BLOCKING = ("critical", "serious")

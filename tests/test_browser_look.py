@@ -18,6 +18,8 @@ from macros.common.interface import language_root
 from macros.common.locale import LANGUAGES
 from macros.model import dataset
 
+pytestmark = pytest.mark.slow  # builds, servers or tools of its own (pyproject.toml's markers)
+
 
 VIEWPORTS = {"375": PHONE, "1280": DESKTOP}
 MODEL = dataset.load(REPO).model

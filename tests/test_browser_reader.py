@@ -14,6 +14,8 @@ from macros.model import dataset
 
 from conftest import REPO
 
+pytestmark = pytest.mark.slow  # builds, servers or tools of its own (pyproject.toml's markers)
+
 
 MODEL = dataset.load(REPO).model
 

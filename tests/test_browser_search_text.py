@@ -23,6 +23,8 @@ from macros.common.locale import LANGUAGES
 from conftest import BUILD_ENV, REPO, copy_project, free_port, mkdocs_build, serving
 from test_browser_trust import folded
 
+pytestmark = pytest.mark.slow  # builds, servers or tools of its own (pyproject.toml's markers)
+
 
 PHONE = {"width": 375, "height": 800}
 DESKTOP = {"width": 1280, "height": 900}

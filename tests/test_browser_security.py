@@ -6,6 +6,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
+pytestmark = pytest.mark.slow  # builds, servers or tools of its own (pyproject.toml's markers)
+
 
 PAGES = ["", "partners/", "partners/kr-mois/", "activities/", "activities/2024-08-accsm-22-brunei/",
          "plans/ke-hoach-2024/", "decisions/quyet-dinh-896-2022/", "about/", "404.html"]

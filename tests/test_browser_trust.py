@@ -24,6 +24,8 @@ from macros.model import dataset
 
 from conftest import REPO
 
+pytestmark = pytest.mark.slow  # builds, servers or tools of its own (pyproject.toml's markers)
+
 
 MODEL = dataset.load(REPO).model
 PHONE = {"width": 375, "height": 800}

@@ -13,6 +13,8 @@ from bs4 import BeautifulSoup
 from macros.common import messages
 from conftest import BUILD_ENV, REPO, SITE_URL, mkdocs_build
 
+pytestmark = pytest.mark.slow  # builds, servers or tools of its own (pyproject.toml's markers)
+
 
 def edit(path, change) -> None:
     """Apply `change` to the record's data and write the file back."""

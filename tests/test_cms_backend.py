@@ -27,6 +27,8 @@ from macros.editors import admin, local_backend, store
 from macros.model import dataset
 from test_cms import changed_lines, validate, yamllint
 
+pytestmark = pytest.mark.slow  # builds, servers or tools of its own (pyproject.toml's markers)
+
 PARTNER = "partners/fr-mtfp.yml"
 PLAN = "plans/ke-hoach-2024.yml"
 ACTIVITY = "activities/2024-04-doan-cong-tac-ai-cap-uae.yml"

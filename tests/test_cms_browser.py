@@ -21,6 +21,8 @@ from conftest import REPO, mkdocs_build
 from macros.editors import local_backend
 from test_cms import changed_lines, validate, yamllint
 
+pytestmark = pytest.mark.slow  # builds, servers or tools of its own (pyproject.toml's markers)
+
 GUIDE_SCREENSHOTS = REPO / "content" / "assets" / "cms"  # shown by the editors' guide (guide/browser.md)
 SCREENSHOTS = GUIDE_SCREENSHOTS if os.environ.get("GUIDE_SCREENSHOTS") == "update" else REPO / "tests" / "screenshots" / "cms"
 NEW_ID = "2024-09-hoi-thao-thu-nghiem"

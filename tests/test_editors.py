@@ -29,6 +29,8 @@ from macros.model import dataset
 
 from conftest import BUILD_ENV, REPO, read_only
 
+pytestmark = pytest.mark.slow  # builds, servers or tools of its own (pyproject.toml's markers)
+
 
 TODAY = datetime.date(2026, 11, 23)
 

@@ -25,6 +25,8 @@ from PIL import Image
 
 from conftest import BUILD_ENV, REPO, copy_project, free_port, serving
 
+pytestmark = pytest.mark.slow  # builds, servers or tools of its own (pyproject.toml's markers)
+
 
 GOOD = """\
 id: xx-test

@@ -15,6 +15,8 @@ from conftest import BUILD_ENV, REPO, SITE_URL, mkdocs_build
 from macros.common.locale import LANGUAGES
 from macros.pages import counterparts
 
+pytestmark = pytest.mark.slow  # builds, servers or tools of its own (pyproject.toml's markers)
+
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_hand_written_pages_are_listed_in_mkdocs_own_order(lang, tmp_path):

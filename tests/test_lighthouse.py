@@ -16,6 +16,8 @@ from macros.common.locale import LANGUAGES
 
 import lighthouse
 
+pytestmark = pytest.mark.slow  # builds, servers or tools of its own (pyproject.toml's markers)
+
 
 SCORED = ("home", "partner", "activity", "plan")
 CATEGORIES = ["accessibility", "best-practices", "seo"]

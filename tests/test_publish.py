@@ -19,6 +19,8 @@ import pytest
 from conftest import BUILD_ENV, REPO, a_file, copy_project, read_only
 from test_hostile import partner, snapshot, write
 
+pytestmark = pytest.mark.slow  # builds, servers or tools of its own (pyproject.toml's markers)
+
 
 SECONDS = 120  # what a build of the real data may take at most here, interrupted or not
 CTRL_C = 130  # a shell's exit status for a command stopped by SIGINT

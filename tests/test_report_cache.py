@@ -19,6 +19,8 @@ from macros.files import reports
 
 from conftest import BUILD_ENV, REPO, a_file, read_only
 
+pytestmark = pytest.mark.slow  # builds, servers or tools of its own (pyproject.toml's markers)
+
 
 YEAR = 2023
 SKIPPED = "cannot be used"  # messages.py, report_cache_skipped

@@ -13,6 +13,8 @@ from macros.model import dataset
 
 from conftest import REPO, SITE_URL
 
+pytestmark = pytest.mark.slow  # builds, servers or tools of its own (pyproject.toml's markers)
+
 
 MODEL = dataset.load(REPO).model
 RECORDS = MODEL.records()

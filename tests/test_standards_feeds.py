@@ -20,6 +20,8 @@ from macros.common.locale import LANGUAGES
 
 from conftest import REPO, SITE_URL
 
+pytestmark = pytest.mark.slow  # builds, servers or tools of its own (pyproject.toml's markers)
+
 
 ATOM_SCHEMA = REPO / "tests" / "schemas" / "atom.rnc"
 ATOM = "http://www.w3.org/2005/Atom"

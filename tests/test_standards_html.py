@@ -10,6 +10,7 @@ from urllib.parse import urlsplit
 from xml.etree import ElementTree
 
 import material
+import pytest
 from bs4 import BeautifulSoup
 from checkers import VNU, installed, java
 
@@ -17,6 +18,8 @@ from macros.common.locale import LANGUAGES
 from macros.pages import conformance
 
 from conftest import SITE_URL
+
+pytestmark = pytest.mark.slow  # builds, servers or tools of its own (pyproject.toml's markers)
 
 
 MATERIAL = Path(material.__file__).parent / "templates"

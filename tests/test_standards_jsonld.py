@@ -14,12 +14,15 @@ import re
 import subprocess
 from pathlib import Path
 
+import pytest
 from bs4 import BeautifulSoup
 from checkers import NODE_MODULES, SCHEMA_DTS, TSC, installed
 
 from macros.model import dataset
 
 from conftest import REPO
+
+pytestmark = pytest.mark.slow  # builds, servers or tools of its own (pyproject.toml's markers)
 
 
 MODEL = dataset.load(REPO).model

@@ -12,6 +12,8 @@ import pytest
 
 from tools import browser, python
 
+pytestmark = pytest.mark.slow  # builds, servers or tools of its own (pyproject.toml's markers)
+
 
 REPO = Path(__file__).resolve().parent.parent
 

@@ -16,6 +16,8 @@ from macros.model import dataset
 
 from conftest import REPO, SITE_URL, mkdocs_build
 
+pytestmark = pytest.mark.slow  # builds, servers or tools of its own (pyproject.toml's markers)
+
 
 ERROR_TEXTS = ("Traceback (most recent call last)", "jinja2.exceptions", "UndefinedError", "Macro Syntax Error",
                "TemplateSyntaxError", "macro_error")
