@@ -101,7 +101,14 @@ def copy_project(copy: Path, data: Path = REPO) -> Path:
 
 @pytest.fixture
 def project_copy(tmp_path: Path) -> Path:
-    """A copy of the site's sources that a test may break."""
+    """A copy of the site's sources, with the fixture's records, that a test may break (`copy_project` for one with
+    the real data, where the real data is the point)."""
+    return copy_project(tmp_path / "project", data=FIXTURE)
+
+
+@pytest.fixture
+def real_copy(tmp_path: Path) -> Path:
+    """A copy of the site's sources with the real data, for a test about the real records."""
     return copy_project(tmp_path / "project")
 
 

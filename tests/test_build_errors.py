@@ -51,26 +51,26 @@ def test_failed_build_leaves_the_previous_site_unchanged(project_copy):
     assert after == before
 
 
-def test_pending_english_shows_a_notice_and_the_vietnamese_text(project_copy, tmp_path):
-    edit(project_copy / "partners" / "kr-mpm.yml",
+def test_pending_english_shows_a_notice_and_the_vietnamese_text(real_copy, tmp_path):
+    edit(real_copy / "partners" / "kr-mpm.yml",
          lambda data: data.update(name={"vi": data["name"]["vi"], "translation": "pending"}))
-    result = mkdocs_build(project_copy, tmp_path / "out")
+    result = mkdocs_build(real_copy, tmp_path / "out")
     assert result.returncode == 0, result.stderr
     soup = BeautifulSoup((tmp_path / "out" / "en/partners/kr-mpm/index.html").read_text(encoding="utf-8"), "html.parser")
     assert "English translation pending" in soup.select_one(".pending-translation").get_text()
     heading = soup.select_one("article h1 span[lang=vi]")
     assert heading is not None and heading.get_text() == "Bộ Quản lý nhân sự Hàn Quốc"
-    validate = subprocess.run([sys.executable, "-m", "macros", "--root", str(project_copy), "validate"],
+    validate = subprocess.run([sys.executable, "-m", "macros", "--root", str(real_copy), "validate"],
                               capture_output=True, text=True)
     assert validate.returncode == 0
     assert "partners/kr-mpm.yml:" in validate.stdout and "English translation pending" in validate.stdout
     assert "1 pending translation" in validate.stdout
 
 
-def test_markup_and_template_syntax_in_data_stay_text(project_copy, tmp_path):
+def test_markup_and_template_syntax_in_data_stay_text(real_copy, tmp_path):
     title = "<script>alert(1)</script> {{ 7*7 }} {% if true %}x{% endif %}"
-    edit(project_copy / "partners" / "jp-npa.yml", lambda data: data["name"].update(en=title))
-    result = mkdocs_build(project_copy, tmp_path / "out")
+    edit(real_copy / "partners" / "jp-npa.yml", lambda data: data["name"].update(en=title))
+    result = mkdocs_build(real_copy, tmp_path / "out")
     assert result.returncode == 0, result.stderr
     html = (tmp_path / "out" / "en/partners/jp-npa/index.html").read_text(encoding="utf-8")
     soup = BeautifulSoup(html, "html.parser")

@@ -31,7 +31,7 @@ pytestmark = pytest.mark.slow  # builds, servers or tools of its own (pyproject.
 
 PARTNER = "partners/fr-mtfp.yml"
 PLAN = "plans/ke-hoach-2024.yml"
-ACTIVITY = "activities/2024-04-doan-cong-tac-ai-cap-uae.yml"
+ACTIVITY = "activities/2024-08-accsm-22-brunei.yml"  # in the fixture and in the real data
 NEW = "activities/2024-09-thu.yml"
 NEW_RECORD = {"id": "2024-09-thu", "kind": "workshop", "title": {"vi": "Hội thảo thử", "translation": "pending"},
               "start": "2024-09", "places": [{"country": "VN"}], "partners": ["fr-mtfp"],

@@ -90,18 +90,18 @@ def test_status_counts_the_real_data():
     assert "partners: 15 records, 0 texts with English pending, 0 to review again, 0 never reviewed" in result.stdout
 
 
-def test_status_finds_pending_english_and_changed_vietnamese(project_copy):
-    path = project_copy / "partners" / "kr-mpm.yml"
+def test_status_finds_pending_english_and_changed_vietnamese(real_copy):
+    path = real_copy / "partners" / "kr-mpm.yml"
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     data["name"] = {"vi": data["name"]["vi"], "translation": "pending"}
     data["description"]["vi"] += " Đã cập nhật."
     path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    result = run(project_copy, "status")
+    result = run(real_copy, "status")
     assert "partners: 15 records, 1 texts with English pending, 1 to review again, 0 never reviewed" in result.stdout
     assert "partners/kr-mpm: the Vietnamese changed after the English was reviewed on" in result.stdout
-    reviewed = run(project_copy, "reviewed", "partners/kr-mpm")
+    reviewed = run(real_copy, "reviewed", "partners/kr-mpm")
     assert reviewed.returncode == 0
-    again = run(project_copy, "status")
+    again = run(real_copy, "status")
     assert "partners: 15 records, 1 texts with English pending, 0 to review again" in again.stdout
     assert yaml.safe_load(path.read_text(encoding="utf-8"))["en_reviewed"].endswith(
         translation_status.fingerprint(yaml.safe_load(path.read_text(encoding="utf-8"))))
@@ -153,13 +153,13 @@ def preview_site(folder) -> Path:
     return site
 
 
-def test_serve_reloads_on_data_template_and_content_changes(project_copy, tmp_path):
+def test_serve_reloads_on_data_template_and_content_changes(real_copy, tmp_path):
     """`make serve`'s preview: an edit renders again only the pages whose content changed (macros/preview.py)."""
     port, previews = free_port(), tmp_path / "previews"
     previews.mkdir()
     env = {**BUILD_ENV, "REPORTS_CACHE": str(tmp_path / "no-reports-yet"), "TMPDIR": str(previews)}
     server = subprocess.Popen([sys.executable, "-m", *PREVIEW_COMMAND, "--dev-addr", f"127.0.0.1:{port}"],
-                              cwd=project_copy, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+                              cwd=real_copy, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     try:
         base = f"http://127.0.0.1:{port}/"
         wait_for(base + "en/partners/kr-mpm/", "Ministry of Personnel Management", seconds=90)
@@ -172,22 +172,22 @@ def test_serve_reloads_on_data_template_and_content_changes(project_copy, tmp_pa
         site = preview_site(previews)
         untouched = [site / "en" / "partners" / "kr-mois" / "index.html", site / "partners" / "kr-mois" / "index.html"]
         rendered = {path: path.stat().st_mtime_ns for path in untouched}
-        path = project_copy / "partners" / "kr-mpm.yml"
+        path = real_copy / "partners" / "kr-mpm.yml"
         path.write_text(path.read_text(encoding="utf-8").replace(
             "Ministry of Personnel Management of the Republic of Korea", "Ministry of Personnel Management (edited)"), encoding="utf-8")
         wait_for(base + "en/partners/kr-mpm/", "Ministry of Personnel Management (edited)")
         wait_for(base + "en/partners/", "Ministry of Personnel Management (edited)")  # a hand-written page's list
         assert {path: path.stat().st_mtime_ns for path in untouched} == rendered, "a page that did not change was rendered again"
-        template = project_copy / "templates" / "records" / "partner.html.j2"
+        template = real_copy / "templates" / "records" / "partner.html.j2"
         template.write_text(template.read_text(encoding="utf-8") + "\n<p>template-edited</p>\n", encoding="utf-8")
         wait_for(base + "en/partners/kr-mpm/", "template-edited")
         wait_for(base + "partners/kr-mois/", "template-edited")
-        theme = project_copy / "overrides" / "main.html"  # the theme's templates: every page is rendered again
+        theme = real_copy / "overrides" / "main.html"  # the theme's templates: every page is rendered again
         theme.write_text(theme.read_text(encoding="utf-8").replace(
             "{{ super() }}", '{{ super() }}<meta name="theme-edited">', 1), encoding="utf-8")
         wait_for(base + "partners/kr-mois/", 'name="theme-edited"')
         wait_for(base + "en/decisions/", 'name="theme-edited"')
-        about = project_copy / "content" / "en" / "about.md"
+        about = real_copy / "content" / "en" / "about.md"
         about.write_text(about.read_text(encoding="utf-8") + "\nContent edited.\n", encoding="utf-8")
         wait_for(base + "en/about/", "Content edited.")
         soup = BeautifulSoup(fetch(base + "en/partners/kr-mpm/"), "html.parser")
@@ -320,20 +320,20 @@ def test_a_preview_that_stops_with_an_error_stops_edit_with_an_error(project_cop
                                    "above; the editor was stopped too.\n")
 
 
-def test_invalid_data_starts_the_editor_without_the_preview_naming_what_the_form_cannot_open(project_copy):
-    record = project_copy / "partners" / "kr-mois.yml"
+def test_invalid_data_starts_the_editor_without_the_preview_naming_what_the_form_cannot_open(real_copy):
+    record = real_copy / "partners" / "kr-mois.yml"
     record.write_text(record.read_text(encoding="utf-8").replace("kind: government", "kind: governmnt"), encoding="utf-8")
-    twice = project_copy / "partners" / "kr-mpm.yml"
+    twice = real_copy / "partners" / "kr-mpm.yml"
     twice.write_text(twice.read_text(encoding="utf-8") + "kind: government\n", encoding="utf-8")
-    (project_copy / "activities" / "latin1.yml").write_bytes("title: Hội thảo".encode("utf-16"))
-    (project_copy / "partners" / "zz-empty.yml").write_bytes(b"")
+    (real_copy / "activities" / "latin1.yml").write_bytes("title: Hội thảo".encode("utf-16"))
+    (real_copy / "partners" / "zz-empty.yml").write_bytes(b"")
     port = free_port()
-    editor = subprocess.Popen([sys.executable, "-m", "macros", "--root", str(project_copy), "edit"], text=True,
+    editor = subprocess.Popen([sys.executable, "-m", "macros", "--root", str(real_copy), "edit"], text=True,
                               stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                               env={**BUILD_ENV, "EDIT_PORT": str(port), "PREVIEW_PORT": str(free_port())})
     try:
         assert f"http://127.0.0.1:{port}/admin/" in editor.stdout.readline()
-        assert "Lưu trong biểu mẫu" in editor.stdout.readline(), "no preview address in between"
+        assert "Saving in the form writes the file" in editor.stdout.readline(), "no preview address in between"
         assert "decap-cms.js" in fetch(f"http://127.0.0.1:{port}/admin/")
     finally:
         editor.terminate()
@@ -356,31 +356,31 @@ BAD_ADDRESS = ("`{}` is not a record's address: write COLLECTION/ID or COLLECTIO
     ("people/kr-mois", BAD_ADDRESS.format("people/kr-mois")), ("../partners/kr-mois", BAD_ADDRESS.format("../partners/kr-mois")),
     ("partners/kr-mois/extra", BAD_ADDRESS.format("partners/kr-mois/extra")),
 ])
-def test_reviewed_refuses_an_address_that_names_no_record_and_writes_nothing(project_copy, address, refusal):
-    before = {path: path.read_bytes() for path in project_copy.rglob("*.yml")}
-    refused = run(project_copy, "reviewed", "partners/kr-mpm", address)  # the good address is not written either
+def test_reviewed_refuses_an_address_that_names_no_record_and_writes_nothing(real_copy, address, refusal):
+    before = {path: path.read_bytes() for path in real_copy.rglob("*.yml")}
+    refused = run(real_copy, "reviewed", "partners/kr-mpm", address)  # the good address is not written either
     assert refused.returncode == 1 and refused.stdout == ""
     assert refused.stderr == refusal
-    assert {path: path.read_bytes() for path in project_copy.rglob("*.yml")} == before
+    assert {path: path.read_bytes() for path in real_copy.rglob("*.yml")} == before
 
 
-def test_reviewed_takes_a_file_path_too(project_copy):
-    path = project_copy / "partners" / "kr-mpm.yml"
+def test_reviewed_takes_a_file_path_too(real_copy):
+    path = real_copy / "partners" / "kr-mpm.yml"
     path.write_text(path.read_text(encoding="utf-8").replace("en_reviewed:", "# en_reviewed:"), encoding="utf-8")
-    marked = run(project_copy, "reviewed", "partners/kr-mpm.yml")
+    marked = run(real_copy, "reviewed", "partners/kr-mpm.yml")
     assert marked.returncode == 0, marked.stderr
     assert marked.stdout.startswith("Marked as reviewed today: partners/kr-mpm.yml")
     record = yaml.safe_load(path.read_text(encoding="utf-8"))
     assert record["en_reviewed"].endswith(" " + translation_status.fingerprint(record))
-    assert "COLLECTION/ID.yml" in run(project_copy, "reviewed", "--help").stdout
+    assert "COLLECTION/ID.yml" in run(real_copy, "reviewed", "--help").stdout
 
 
-def test_reviewed_keeps_every_other_byte_of_the_file_crlf_and_byte_order_mark_included(project_copy):
-    path = project_copy / "partners" / "kr-mpm.yml"
+def test_reviewed_keeps_every_other_byte_of_the_file_crlf_and_byte_order_mark_included(real_copy):
+    path = real_copy / "partners" / "kr-mpm.yml"
     lines = [line for line in path.read_text(encoding="utf-8").splitlines() if not line.startswith("en_reviewed:")]
     path.write_bytes(b"\xef\xbb\xbf" + "\r\n".join(lines).encode("utf-8") + b"\r\n")
     before = path.read_bytes()
-    marked = run(project_copy, "reviewed", "partners/kr-mpm")
+    marked = run(real_copy, "reviewed", "partners/kr-mpm")
     assert marked.returncode == 0, marked.stderr
     after = path.read_bytes()
     assert after.startswith(b"\xef\xbb\xbf") and after.count(b"\n") == after.count(b"\r\n") == before.count(b"\r\n") + 1
@@ -389,12 +389,12 @@ def test_reviewed_keeps_every_other_byte_of_the_file_crlf_and_byte_order_mark_in
     assert not list(path.parent.glob(".*partial*")), "no staged file left behind"
 
 
-def test_reviewed_in_a_folder_it_cannot_write_says_so_in_one_sentence_and_changes_nothing(project_copy):
-    folder = project_copy / "partners"
+def test_reviewed_in_a_folder_it_cannot_write_says_so_in_one_sentence_and_changes_nothing(real_copy):
+    folder = real_copy / "partners"
     before = {path: path.read_bytes() for path in folder.iterdir()}
     prefix = read_only(folder)
     try:
-        refused = subprocess.run([*prefix, sys.executable, "-m", "macros", "--root", str(project_copy), "reviewed",
+        refused = subprocess.run([*prefix, sys.executable, "-m", "macros", "--root", str(real_copy), "reviewed",
                                   "partners/kr-mpm"], capture_output=True, text=True, env=BUILD_ENV)
     finally:
         folder.chmod(0o755)
@@ -404,16 +404,16 @@ def test_reviewed_in_a_folder_it_cannot_write_says_so_in_one_sentence_and_change
     assert {path: path.read_bytes() for path in folder.iterdir()} == before
 
 
-def test_reviewed_on_invalid_data_prints_the_located_problems(project_copy):
-    record = project_copy / "partners" / "kr-mois.yml"
+def test_reviewed_on_invalid_data_prints_the_located_problems(real_copy):
+    record = real_copy / "partners" / "kr-mois.yml"
     record.write_text(record.read_text(encoding="utf-8").replace("kind: government", "kind: governmnt"), encoding="utf-8")
-    before = (project_copy / "partners" / "kr-mpm.yml").read_bytes()
-    refused = run(project_copy, "reviewed", "partners/kr-mpm")
+    before = (real_copy / "partners" / "kr-mpm.yml").read_bytes()
+    refused = run(real_copy, "reviewed", "partners/kr-mpm")
     assert refused.returncode == 1 and "Traceback" not in refused.stderr
     assert refused.stderr.splitlines() == [
         "partners/kr-mois.yml:7:1: `kind`: `governmnt` is not an allowed value — use one of: government, "
         "international-organisation, mechanism, company", "1 error in the data: nothing was built."]
-    assert (project_copy / "partners" / "kr-mpm.yml").read_bytes() == before
+    assert (real_copy / "partners" / "kr-mpm.yml").read_bytes() == before
 
 
 def test_new_into_a_folder_that_cannot_take_it_says_so_in_one_sentence(project_copy):

@@ -209,16 +209,16 @@ def test_record_pages_have_sharing_cards(built_site, lang):
     assert meta["twitter:card"] == "summary"
 
 
-def test_a_renamed_record_keeps_its_old_address(project_copy, tmp_path):
+def test_a_renamed_record_keeps_its_old_address(real_copy, tmp_path):
     old, new = "kr-mpm", "kr-ministry-personnel"
-    source = project_copy / "partners" / f"{old}.yml"
+    source = real_copy / "partners" / f"{old}.yml"
     text = source.read_text(encoding="utf-8").replace(f"id: {old}", f"id: {new}")
-    (project_copy / "partners" / f"{new}.yml").write_text(text, encoding="utf-8")
+    (real_copy / "partners" / f"{new}.yml").write_text(text, encoding="utf-8")
     source.unlink()
-    for path in (project_copy / "activities").glob("*.yml"):
+    for path in (real_copy / "activities").glob("*.yml"):
         path.write_text(path.read_text(encoding="utf-8").replace(f"- {old}\n", f"- {new}\n"), encoding="utf-8")
-    (project_copy / "redirects.yml").write_text(f"partners/{old}: partners/{new}\n", encoding="utf-8")
-    result = mkdocs_build(project_copy, tmp_path / "out")
+    (real_copy / "redirects.yml").write_text(f"partners/{old}: partners/{new}\n", encoding="utf-8")
+    result = mkdocs_build(real_copy, tmp_path / "out")
     assert result.returncode == 0, result.stderr
     for lang in LANGUAGES:
         old_page = (tmp_path / "out" / language_root(lang) / "partners" / old / "index.html").read_text(encoding="utf-8")
@@ -227,48 +227,48 @@ def test_a_renamed_record_keeps_its_old_address(project_copy, tmp_path):
         assert (tmp_path / "out" / language_root(lang) / "partners" / new / "index.html").is_file()
 
 
-def test_a_removed_file_without_redirect_is_refused_in_a_git_checkout(project_copy):
+def test_a_removed_file_without_redirect_is_refused_in_a_git_checkout(real_copy):
     import subprocess
 
     def git(*arguments):
         subprocess.run(["git", "-c", "user.name=t", "-c", "user.email=t@example.org", *arguments],
-                       cwd=project_copy, check=True, capture_output=True)
+                       cwd=real_copy, check=True, capture_output=True)
 
     git("init", "-q")
     git("add", "-A")
     git("commit", "-qm", "published")
-    (project_copy / "partners" / "jp-erex.yml").rename(project_copy / "partners" / "jp-erex-co.yml")
-    path = project_copy / "partners" / "jp-erex-co.yml"
+    (real_copy / "partners" / "jp-erex.yml").rename(real_copy / "partners" / "jp-erex-co.yml")
+    path = real_copy / "partners" / "jp-erex-co.yml"
     path.write_text(path.read_text(encoding="utf-8").replace("id: jp-erex", "id: jp-erex-co"), encoding="utf-8")
     git("add", "-A")
     git("commit", "-qm", "renamed without a redirect")
     with pytest.raises(dataset.InvalidData) as refused:
-        dataset.load(project_copy)
+        dataset.load(real_copy)
     assert "`partners/jp-erex` was published and its file is gone" in str(refused.value)
-    (project_copy / "redirects.yml").write_text(yaml.safe_dump({"partners/jp-erex": "partners/jp-erex-co"}))
-    assert dataset.load(project_copy).redirects == {"partners/jp-erex": "partners/jp-erex-co"}
+    (real_copy / "redirects.yml").write_text(yaml.safe_dump({"partners/jp-erex": "partners/jp-erex-co"}))
+    assert dataset.load(real_copy).redirects == {"partners/jp-erex": "partners/jp-erex-co"}
 
 
-def test_the_git_history_check_covers_yaml_files_staged_deletions_and_only_real_addresses(project_copy):
+def test_the_git_history_check_covers_yaml_files_staged_deletions_and_only_real_addresses(real_copy):
     import subprocess
 
     def git(*arguments):
         subprocess.run(["git", "-c", "user.name=t", "-c", "user.email=t@example.org", *arguments],
-                       cwd=project_copy, check=True, capture_output=True)
+                       cwd=real_copy, check=True, capture_output=True)
 
-    (project_copy / "partners" / "jp-erex.yml").rename(project_copy / "partners" / "jp-erex.yaml")
-    (project_copy / "partners" / "notes.txt").write_text("not data", encoding="utf-8")
+    (real_copy / "partners" / "jp-erex.yml").rename(real_copy / "partners" / "jp-erex.yaml")
+    (real_copy / "partners" / "notes.txt").write_text("not data", encoding="utf-8")
     git("init", "-q")
     git("add", "-A")
     git("commit", "-qm", "published, with a file that never was a record")
     git("rm", "-q", "partners/notes.txt")
     git("commit", "-qm", "gone: it needs no redirect")
-    erex = (project_copy / "partners" / "jp-erex.yaml").read_text(encoding="utf-8")
-    (project_copy / "partners" / "jp-erex.yaml").unlink()  # deleted, not yet committed
-    (project_copy / "partners" / "jp-erex-co.yml").write_text(erex.replace("id: jp-erex", "id: jp-erex-co"),
+    erex = (real_copy / "partners" / "jp-erex.yaml").read_text(encoding="utf-8")
+    (real_copy / "partners" / "jp-erex.yaml").unlink()  # deleted, not yet committed
+    (real_copy / "partners" / "jp-erex-co.yml").write_text(erex.replace("id: jp-erex", "id: jp-erex-co"),
                                                               encoding="utf-8")
     with pytest.raises(dataset.InvalidData) as refused:
-        dataset.load(project_copy)
+        dataset.load(real_copy)
     messages = [problem.message for problem in refused.value.problems]
     assert len(messages) == 1 and messages[0].startswith("`partners/jp-erex` was published and its file is gone")
 
