@@ -23,7 +23,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from conftest import BUILD_ENV, REPO, copy_project, free_port, serving
+from conftest import BUILD_ENV, FIXTURE, REPO, copy_project, free_port, serving
 
 pytestmark = pytest.mark.slow  # builds, servers or tools of its own (pyproject.toml's markers)
 
@@ -338,8 +338,8 @@ FORMULA = '=HYPERLINK(\\"https://example.org/\\", \\"x\\")'
 
 @pytest.fixture(scope="module")
 def hostile_but_valid_site(tmp_path_factory) -> Path:
-    """The real project with the guide's example partner named to break out of a code block and into a formula."""
-    project = copy_project(tmp_path_factory.mktemp("inert") / "project")
+    """The fixture project with the guide's example partner named to break out of a code block and into a formula."""
+    project = copy_project(tmp_path_factory.mktemp("inert") / "project", data=FIXTURE)
     example = project / "partners" / "fr-mtfp.yml"
     text = example.read_text(encoding="utf-8")
     start = text.index("\nname:\n") + 1
@@ -399,7 +399,7 @@ def test_a_script_that_slipped_into_a_page_is_blocked(browser, tmp_path):
 
     The bug is made on purpose: the partner template prints the name unescaped, and the name holds a script.
     """
-    project = copy_project(tmp_path / "project")
+    project = copy_project(tmp_path / "project", data=FIXTURE)
     template = project / "templates" / "records" / "partner.html.j2"
     template.write_text(template.read_text(encoding="utf-8").replace(
         "{{ c.heading(record.name) }}", "{{ c.heading(record.name) }}{{ record.name.en | safe }}"), encoding="utf-8")

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import BUILD_ENV, REPO, a_file, copy_project, read_only
+from conftest import BUILD_ENV, FIXTURE, REPO, a_file, copy_project, read_only
 from test_hostile import partner, snapshot, write
 
 pytestmark = pytest.mark.slow  # builds, servers or tools of its own (pyproject.toml's markers)
@@ -35,7 +35,7 @@ def macros(project: Path, *arguments: str, prefix: tuple[str, ...] = (), **optio
 
 def test_the_built_site_is_readable_by_others_and_missing_parents_are_made(tmp_path):
     """A web server running as another user reads the site: 0777 less the umask, as `mkdir` gives, not 0700."""
-    project = copy_project(tmp_path / "project")
+    project = copy_project(tmp_path / "project", data=FIXTURE)
     site = tmp_path / "not" / "yet" / "site"
     result = macros(project, "build", "--site-dir", str(site), umask=0o022)
     assert result.returncode == 0, result.stderr[-2000:]
@@ -45,7 +45,7 @@ def test_the_built_site_is_readable_by_others_and_missing_parents_are_made(tmp_p
 
 @pytest.mark.parametrize("make", [read_only, a_file], ids=lambda make: make.__name__)
 def test_a_parent_that_cannot_hold_the_site_is_refused_in_one_sentence(tmp_path, make):
-    project = copy_project(tmp_path / "project")
+    project = copy_project(tmp_path / "project", data=FIXTURE)
     parent = tmp_path / "parent"
     result = macros(project, "build", "--site-dir", str(parent / "site"), prefix=make(parent))
     assert result.returncode == 1
@@ -56,7 +56,7 @@ def test_a_parent_that_cannot_hold_the_site_is_refused_in_one_sentence(tmp_path,
 @pytest.mark.parametrize("target", ["project", "parent", "other-files", "a-file", "a-link"])
 def test_a_site_dir_that_is_not_a_site_is_refused_and_left_as_it_was(tmp_path, target):
     """The swap replaces what is there: `--site-dir .` once replaced the whole project with the site."""
-    project = copy_project(tmp_path / "project")
+    project = copy_project(tmp_path / "project", data=FIXTURE)
     site = {"project": project, "parent": tmp_path, "other-files": tmp_path / "thesis", "a-file": tmp_path / "notes.txt",
             "a-link": tmp_path / "link"}[target]
     if target == "other-files":
@@ -75,7 +75,7 @@ def test_a_site_dir_that_is_not_a_site_is_refused_and_left_as_it_was(tmp_path, t
 
 
 def test_a_built_site_is_replaced_and_a_folder_named_like_the_old_backup_is_left_alone(tmp_path):
-    project = copy_project(tmp_path / "project")
+    project = copy_project(tmp_path / "project", data=FIXTURE)
     site = tmp_path / "out"
     backup = tmp_path / "out.previous"
     backup.mkdir()
@@ -131,7 +131,7 @@ def _default_ctrl_c() -> None:
 def test_ctrl_c_during_a_build_changes_nothing_and_leaves_nothing_running(tmp_path):
     """Sent once the English build is under way in a process of its own, with a folder of its own beside the
     site's (after the reports are printed, with an empty cache)."""
-    project = copy_project(tmp_path / "project")
+    project = copy_project(tmp_path / "project", data=FIXTURE)
     write(project / "site" / "index.html", "<p>the site as it was</p>\n")
     before = snapshot(project / "site")
     build = start(project, "build", env={"REPORTS_CACHE": str(tmp_path / "empty-cache")})  # so that it prints
@@ -156,7 +156,7 @@ def test_ctrl_c_during_validation_says_so_in_one_line(tmp_path):
     imports = subprocess.run([sys.executable, "-c", "import resource, macros.__main__; "
                               "usage = resource.getrusage(resource.RUSAGE_SELF); print(usage.ru_utime + usage.ru_stime)"],
                              cwd=REPO, env=BUILD_ENV, capture_output=True, text=True, check=True)
-    project = copy_project(tmp_path / "project")
+    project = copy_project(tmp_path / "project", data=FIXTURE)
     for number in range(20_000):
         write(project / f"partners/xx-{number}.yml", partner(f"xx-{number}", "kr-mois"))
     validation = start(project, "validate")
