@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from macros.common.collections import COLLECTIONS, PLAN_ELEMENTS, Relation, relations
+from macros.common.collections import COLLECTIONS, PLAN_ELEMENTS, Relation
 from macros.common.locale import PartialDate, Text, country_name
 from macros.model.regions import region_of
 
@@ -489,9 +489,10 @@ class Model:
 
         Activities are linked newest first, so that a partner or a plan element lists its latest activity first.
         """
-        for collection, relation in relations():
-            for record in self._linking_order(collection.name):
-                for holder, _ in entries(record, relation.holder):
+        for collection in COLLECTIONS.values():
+            records = self._linking_order(collection.name)
+            for relation in collection.relations:
+                for holder, _ in (found for record in records for found in entries(record, relation.holder)):
                     targets = [self.target(relation.target, one) for one in named_ids(holder, relation)]
                     setattr(holder, relation.link, targets if relation.many else next(iter(targets), None))
                     for target in targets:
