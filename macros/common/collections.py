@@ -25,7 +25,8 @@ SOURCE_LONG_TEXTS = ("note",)  # a source's note, in every collection: a paragra
 class Relation:
     """A field whose values are ids of records of another collection (or `PLAN/ELEMENT` references)."""
 
-    path: tuple[str, ...]  # where the ids are in a record's data; `*` stands for each entry of a list
+    path: tuple[str, ...]  # where the ids are in a record's data (its names are the record's attributes up to the
+                           # field, too); `*` stands for each entry of a list
     target: str            # the collection named, or PLAN_ELEMENTS
     ids: str               # the attribute that holds the ids as read, on the record or entry that names them
     link: str              # the attribute that holds the records named there, once linked

@@ -4,6 +4,9 @@ The schema has already checked shapes and types; what is left for this module
 is what a schema cannot say well: a calendar date that exists, an end after its
 start, a country code that ISO 3166-1 knows, an id equal to its file name, and
 the texts whose English translation is still pending.
+
+A top-level field that a schema adds and no reader here reads is read by its kind alone (`further_fields`):
+a plain field needs no code (docs/adding-a-field.md).
 """
 
 from __future__ import annotations
