@@ -29,7 +29,7 @@ REPO = Path(__file__).resolve().parent.parent
 SITE_PARTS = ("mkdocs.yml", "mkdocs.en.yml", "content", "overrides", "schemas", "templates", "macros", "media")
 # A handful of records (2 decisions, 2 plans, 8 partners, 2 activities), copied once from the real data: the build
 # tests that are not about the real data build these, so that they neither wait for nor change with the real data.
-FIXTURE = REPO / "tests" / "fixtures" / "site"
+FIXTURE = REPO / "tests" / "fixtures" / "records"
 
 
 def free_port() -> int:

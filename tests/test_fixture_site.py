@@ -1,4 +1,4 @@
-"""The fast lane's build: the fixture site (tests/fixtures/site/, a handful of records) builds, and every record
+"""The fast lane's build: the fixture site (tests/fixtures/records/, a handful of records) builds, and every record
 is published in both languages, as a page linked from its collection's list, in the open data and in the
 sitemap; each year with a report has it in both languages. What the pages say is the slow lane's business
 (the real site, browsers, validators); this is the build that answers in seconds.
