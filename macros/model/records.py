@@ -405,8 +405,6 @@ class Progress:
         return [(outcome, self.counts[outcome], self.since[outcome]) for outcome in OUTCOMES if self.counts[outcome]]
 
 
-
-
 RECORDS: dict[str, type[Record]] = {kind.collection: kind for kind in (Decision, Plan, Partner, Activity)}
 
 
