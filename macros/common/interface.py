@@ -54,6 +54,12 @@ def language_root(lang: str) -> str:
     return "" if lang == DEFAULT_LANGUAGE else f"{lang}/"
 
 
+def calendar_subscription(site_url: str, lang: str) -> str:
+    """The `webcal://` address of `lang`'s calendar on the site at `site_url`: a calendar program that opens it
+    subscribes (and fetches it again as the calendar's refresh hint says) instead of importing a copy once."""
+    return "webcal://" + site_url.partition("://")[2] + feed_path(lang, "ics")
+
+
 def feed_path(lang: str, kind: str) -> str:
     """`activities.rss.xml`, `activities.atom.xml` or `activities.ics` at the language's root.
 

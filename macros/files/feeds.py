@@ -19,6 +19,9 @@ from macros.common.locale import PartialDate, country_name, format_range
 from macros.model.records import Activity, Model
 
 
+REFRESH = datetime.timedelta(days=1)  # the data changes a few times a month; a day keeps subscribers current
+
+
 def _moment(date: PartialDate) -> datetime.datetime:
     """The first moment of a (partial) date, in UTC: feeds need a time, the data gives days."""
     return datetime.datetime.combine(date.first_day(), datetime.time(), tzinfo=datetime.timezone.utc)
@@ -70,6 +73,9 @@ def ics(model: Model, lang: str, site_url: str, site_name: str) -> dict[str, byt
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
     cal.add("x-wr-calname", f"{site_name} — {said['activities']}")
+    # how often a subscribed client fetches the calendar again: RFC 7986's property and the older one Outlook reads
+    cal.add("refresh-interval", REFRESH, parameters={"VALUE": "DURATION"})
+    cal.add("x-published-ttl", icalendar.vDuration(REFRESH))
     stamp = _moment(model.as_of())
     for activity in model.activities_newest_first():
         event = icalendar.Event()

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from macros.common import messages
 from macros.common.collections import COLLECTIONS
-from macros.common.interface import feed_path
+from macros.common.interface import calendar_subscription, feed_path
 from macros.common.locale import LANGUAGES, country_name, sort_key
 from macros.model import charts, figures, translation
 from macros.model import dataset
@@ -149,7 +149,9 @@ def define_env(env, downloads: Callable[[dataset.Dataset], list], licence: dict)
     @env.macro
     def subscribe_links() -> str:
         """The activities' feeds and calendar in this page's language."""
-        return show("subscribe", feed_path=feed_path)
+        lang, site_url = env.conf["theme"]["language"], env.conf["site_url"]
+        return show("subscribe", feed_path=feed_path, subscription=calendar_subscription(site_url, lang),
+                    calendar=site_url + feed_path(lang, "ics"))
 
     @env.macro
     def field_reference() -> str:
