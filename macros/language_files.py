@@ -55,7 +55,7 @@ def add_generated_files(files: Files, config: MkDocsConfig, lang: str, data: dat
             files.append(extras.generated(config, report.path, report.content))
     linked = reports.by_year(printed, lang)
     pages = {}
-    for page in chain(record_pages(model, lang, config.site_url, linked), year_pages(model, lang, linked)):
+    for page in chain(record_pages(model, lang, config.site_url, config.site_name, linked), year_pages(model, lang, linked)):
         pages[page.src_uri] = page
         files.append(_file(config, page, signature))
     return pages

@@ -1,5 +1,5 @@
 """The activities' calendar is one to subscribe to (issue 27): a `webcal://` link for the site's host beside the
-download, how to subscribe in the common calendar programs in both languages, and the calendar's own refresh hint,
+download, how to subscribe in the common calendar programs in both languages (after the list), and the calendar's own refresh hint,
 read by icalendar as a calendar program reads it."""
 
 from __future__ import annotations
@@ -29,9 +29,9 @@ def test_the_activities_page_offers_a_subscription_for_the_sites_host_and_says_h
     assert subscription["href"] == f"webcal://{site.netloc}{site.path}{root}activities.ics"
     download = page.select_one('p.subscribe a[type="text/calendar"]')
     assert (fixture_site / root / "activities" / download["href"]).resolve() == fixture_site / root / "activities.ics"
-    help_text = page.select_one("details.subscribe-help").get_text(" ", strip=True)
-    assert all(client in help_text for client in CLIENTS[lang])
-    assert page.select_one("details.subscribe-help code").get_text() == f"{SITE_URL}{root}activities.ics"
+    help_text = page.select_one("h2#subscribe-help + p.subscribe-help")  # after the list, in the table of contents
+    assert all(client in help_text.get_text(" ", strip=True) for client in CLIENTS[lang])
+    assert help_text.code.get_text() == f"{SITE_URL}{root}activities.ics"
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)

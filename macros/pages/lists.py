@@ -148,10 +148,14 @@ def define_env(env, downloads: Callable[[dataset.Dataset], list], licence: dict)
 
     @env.macro
     def subscribe_links() -> str:
-        """The activities' feeds and calendar in this page's language."""
+        """The activities' feeds and calendar in this page's language: the calendar to subscribe to, or to download."""
         lang, site_url = env.conf["theme"]["language"], env.conf["site_url"]
-        return show("subscribe", feed_path=feed_path, subscription=calendar_subscription(site_url, lang),
-                    calendar=site_url + feed_path(lang, "ics"))
+        return show("subscribe", feed_path=feed_path, subscription=calendar_subscription(site_url, lang))
+
+    @env.macro
+    def subscribe_help() -> str:
+        """How to subscribe to the calendar in the common calendar programs, with its address."""
+        return show("subscribe_help", calendar=env.conf["site_url"] + feed_path(env.conf["theme"]["language"], "ics"))
 
     @env.macro
     def field_reference() -> str:

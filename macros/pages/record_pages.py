@@ -20,7 +20,7 @@ from markupsafe import escape
 
 from macros.common.collections import COLLECTIONS, relations
 from macros.common.interface import labels, language_root
-from macros.common.locale import Text, sort_key
+from macros.common.locale import PartialDate, Text, sort_key
 from macros.model.records import Decision, Model, PlanElement, Record, Source
 from macros.pages import jsonld
 from macros.rendering.templates import PageContext, render
@@ -55,21 +55,41 @@ def counterpart(page: VirtualPage, lang: str) -> tuple[str, str]:
     return f"{lang}/{norm_uri}", language_root(lang) + page.path.removeprefix(language_root(page.lang))
 
 
-def record_pages(model: Model, lang: str, site_url: str, reports: dict | None = None) -> Iterator[VirtualPage]:
+@dataclass(frozen=True)
+class Citation:
+    """What a reader cites a record page by: who publishes it, its title, the site, its last change, its address."""
+
+    publisher: str
+    title: str
+    site: str
+    changed: PartialDate
+    url: str  # the permanent address: a record renamed keeps a redirect from it (redirects.yml)
+
+    def meta(self, lang: str) -> list[tuple[str, str]]:
+        """The `citation_*` meta tags that Zotero's and Google Scholar's readers take a page's citation from."""
+        return [("citation_title", self.title), ("citation_publisher", self.publisher),
+                ("citation_date", self.changed.iso().replace("-", "/")), ("citation_public_url", self.url),
+                ("citation_language", lang)]
+
+
+def record_pages(model: Model, lang: str, site_url: str, site_name: str,
+                 reports: dict | None = None) -> Iterator[VirtualPage]:
     """Every record's page in `lang`: front matter for the theme, then the record's template.
 
     `reports` holds each year's annual reports (`reports.by_year`), which an annual plan's page links to.
     """
     as_of, checked, approved = model.as_of(), model.checked_on(), model.programme_approved()  # once, not per page
+    publisher = labels()["publisher"][lang]
     for record in model.records():
         path = language_root(lang) + record.path
         context = PageContext(lang, path)
+        citation = Citation(publisher, _title(record, lang), site_name, record.changed, site_url + path)
         html = render(COLLECTIONS[record.collection].page_template, context, record=record,
                       pending=has_pending(record, lang), cited=cited(record), as_of=as_of, checked=checked,
-                      programme_approved=approved, headline=_title(record, lang),
+                      programme_approved=approved, headline=citation.title, citation=citation,
                       reports=reports or {})
         yield VirtualPage(lang, f"{lang}/{record.collection}/{record.id}.md", path, html,
-                          page_meta(record, lang, site_url))
+                          {**page_meta(record, lang, site_url), "citation": citation.meta(lang)})
 
 
 def timeline(activities: list, page: PageContext, model: Model) -> dict:
