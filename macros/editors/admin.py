@@ -20,10 +20,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from macros.common import messages
+from macros.common import PROJECT, messages
 from macros.editors import cms_config
 
-CMS = cms_config.ROOT / "cms"
+CMS = PROJECT / "cms"
 PAGE = CMS / "admin"
 BUNDLE = CMS / "node_modules" / "decap-cms" / "dist"
 GITHUB_API = "https://api.github.com"

@@ -23,8 +23,7 @@ from macros.common.interface import labels
 from macros.reading import history, schemas
 from macros.reading.fieldref import field as described
 
-ROOT = PROJECT
-CONFIG = ROOT / "cms" / "config.yml"
+CONFIG = PROJECT / "cms" / "config.yml"
 HEADER = ("# Generated from schemas/*.schema.json by `python -m macros cms-config`: do not edit by hand.\n"
           "# The site serves it at /admin/config.yml with the plan elements and the repository filled in.\n")
 PENDING = "pending"

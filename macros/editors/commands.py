@@ -11,7 +11,7 @@ import sys
 import threading
 from pathlib import Path
 
-from macros.common import PREVIEW_COMMAND, messages
+from macros.common import PREVIEW_COMMAND, PROJECT, messages
 from macros.editors import admin, cms_config, local_backend
 from macros.editors.store import Store
 from macros.model import dataset
@@ -50,7 +50,7 @@ def write_config(args: argparse.Namespace) -> int:
         print(messages.text("cms_config_matches"))
         return 0
     cms_config.CONFIG.write_text(wanted, encoding="utf-8")
-    print(messages.text("cms_config_written", path=cms_config.CONFIG.relative_to(cms_config.ROOT).as_posix()))
+    print(messages.text("cms_config_written", path=cms_config.CONFIG.relative_to(PROJECT).as_posix()))
     return 0
 
 

@@ -16,8 +16,7 @@ from macros.common import messages
 from macros.common.collections import COLLECTIONS
 from macros.common.interface import calendar_subscription, feed_path
 from macros.common.locale import LANGUAGES, country_name, sort_key
-from macros.model import charts, figures, translation
-from macros.model import dataset
+from macros.model import charts, dataset, figures, translation
 from macros.model.records import PARTNER_KINDS, Model
 from macros.model.regions import REGIONS
 from macros.pages import worldmap

@@ -89,7 +89,7 @@ def record_pages(model: Model, lang: str, site_url: str, site_name: str,
                       programme_approved=approved, headline=citation.title, citation=citation,
                       reports=reports or {})
         yield VirtualPage(lang, f"{lang}/{record.collection}/{record.id}.md", path, html,
-                          {**page_meta(record, lang, site_url), "citation": citation.meta(lang)})
+                          {**page_meta(record, citation.title, lang, site_url), "citation": citation.meta(lang)})
 
 
 def timeline(activities: list, page: PageContext, model: Model) -> dict:
@@ -127,7 +127,7 @@ def year_path(year: int) -> str:
     return f"activities/years/{year}/"
 
 
-def page_meta(record: Record, lang: str, site_url: str) -> dict:
+def page_meta(record: Record, headline: str, lang: str, site_url: str) -> dict:
     """Title, description, image and JSON-LD for the theme's <head>.
 
     The texts are HTML-escaped here because Material writes page titles and
@@ -135,7 +135,7 @@ def page_meta(record: Record, lang: str, site_url: str) -> dict:
     """
     summary = getattr(record, "summary", None) or getattr(record, "description", None) or record.title
     meta = {
-        "title": str(escape(_title(record, lang))),
+        "title": str(escape(headline)),
         "description": str(escape(summary.get(lang))),
         "jsonld": jsonld.describe(record, lang, site_url),
     }
