@@ -40,12 +40,12 @@ from macros.common.collections import COLLECTIONS  # noqa: E402
 from macros.model import dataset  # noqa: E402
 
 import lighthouse  # noqa: E402
+from history import EDITS, history_share  # noqa: E402
 from hugo_site import write as write_hugo_site  # noqa: E402
-from peak import Peak, TreeMemory  # noqa: E402
 from synthetic import SITE_PARTS, copy_sources, make_project  # noqa: E402
+from timing import ENV, build, median_of, timed  # noqa: E402
 
 
-ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "MACROS_LANG": "en"}
 SIZES = (100, 1000, 5000)
 VALIDATE_RECORDS = 10_000
 REPORT = REPO / "docs" / "benchmarks.md"
@@ -61,53 +61,6 @@ class Result:
     holds: bool | None = None
     runs: list[float] = field(default_factory=list)
     goal: str = ""
-
-
-def timed(command: list[str], cwd: Path, env: dict | None = None) -> tuple[float, float, Peak]:
-    """(seconds, peak MB of all its processes together, their peaks by kind) of one run of `command`."""
-    started = time.perf_counter()
-    process = subprocess.Popen(command, cwd=cwd, env=env or ENV, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    memory = TreeMemory(process.pid)
-    _, stderr = process.communicate()
-    elapsed = time.perf_counter() - started
-    peak = memory.stop()
-    if process.returncode != 0:
-        raise SystemExit(f"{' '.join(command)} failed in {cwd}:\n{stderr.decode()}")
-    return elapsed, peak.total_mb, peak
-
-
-def median_of(repeats: int, measure) -> tuple[float, list[float], list]:
-    runs = [measure() for _ in range(repeats)]
-    values = [run[0] if isinstance(run, tuple) else run for run in runs]
-    return statistics.median(values), values, runs
-
-
-@dataclass
-class Build:
-    seconds: float
-    peak_mb: float  # the build's peak: all its processes together (bench/peak.py)
-    python_mb: float  # the largest sum over its Python processes (both languages' builds)
-    pagefind_mb: float  # the largest sum over its Pagefind runs
-    runs: list[float]
-
-
-def build(project: Path, repeats: int, fresh_cache: bool = False) -> Build:
-    """The median time of `repeats` builds of `project`, and their peak memory (bench/peak.py).
-
-    `fresh_cache`: each build starts with an empty report cache, as on a fresh clone or a CI cache miss.
-    """
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(project / "site")]
-
-    def once() -> tuple[float, float, Peak]:
-        if not fresh_cache:
-            return timed(command, project)
-        with tempfile.TemporaryDirectory() as empty:
-            return timed(command, project, {**ENV, "REPORTS_CACHE": empty})
-
-    seconds, values, runs = median_of(repeats, once)
-    peaks = [run[2] for run in runs]
-    return Build(seconds, max(peak.total_mb for peak in peaks), max(peak.python_mb for peak in peaks),
-                 max(peak.pagefind_mb for peak in peaks), values)
 
 
 def time_reports(project: Path, cache: Path, *options: str) -> tuple[float, int]:
@@ -446,6 +399,11 @@ def main() -> int:
                 rebuild, rebuild_runs = serve_rebuild(args.repeats, project)
                 results.append(Result("serve: one record edited → preview updated, 1,000 activities", rebuild, "s",
                                       "≤ 5", rebuild <= 5, rebuild_runs, "≤ 2"))
+                print("record history at 1,000 activities…", flush=True)
+                share = history_share(project, work, args.repeats)
+                results.append(Result(f"record history at 1,000 activities with {share.commits - 1:,} commits of edits "
+                                      "/ the same build without history", share.ratio, "×", "≤ 1.10",
+                                      share.ratio <= 1.10, share.with_history, "≤ 1.03"))
             if size != 1000:
                 shutil.rmtree(plain, ignore_errors=True)
         if 1000 in builds and 5000 in builds:
@@ -496,7 +454,10 @@ def render_report(table: list[list[str]], results: list[Result], profile: str, s
              "scratch (bench/reports.py: `reports.reports()` once the data is loaded, every core); the builds then "
              "find them in the report cache, as a rebuild of unchanged years does. Peak memory is the largest sum, "
              "over every process of a build at once, of each one's proportional share (bench/peak.py): both "
-             "languages' builds and Pagefind.", "",
+             "languages' builds and Pagefind. For the record history, a copy of the 1,000-activity dataset is made a "
+             f"git repository (bench/history.py): one commit of every file, then {EDITS:,} commits of one edit each, of the "
+             "kinds editors make (texts revised, plan items' status moved on, sources added, partners' fields "
+             "changed, a few that change only the formatting), built in turns with and without its `.git`.", "",
              "| " + " | ".join(header) + " |", "|" + "---:|" * len(header)]
     lines += ["| " + " | ".join(row) + " |" for row in table]
     lines += ["", "## Budgets", "", "| measure | figure | must hold | goal | holds |", "|---|---:|---|---|---|"]
