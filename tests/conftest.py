@@ -22,6 +22,7 @@ import tools.browser
 from macros.common.collections import COLLECTIONS
 from macros.files import reports
 
+import history_repository
 import lighthouse
 
 
@@ -60,7 +61,7 @@ def a_file(folder: Path) -> tuple[str, ...]:
     return ()
 
 
-SLOW_FIXTURES = {"built_site", "site", "served_site", "browser"}  # the real site, built; a browser
+SLOW_FIXTURES = {"built_site", "site", "served_site", "browser", "history_site"}  # the real site, built; a browser
 
 
 def pytest_collection_modifyitems(items) -> None:
@@ -143,6 +144,20 @@ def fixture_site(tmp_path_factory) -> Path:
     result = mkdocs_build(project, project / "site")
     assert result.returncode == 0, result.stderr
     return project / "site"
+
+
+@pytest.fixture(scope="session")
+def history_project(tmp_path_factory) -> Path:
+    """The fixture's records in a repository with a known history of changes (tests/history_repository.py)."""
+    return history_repository.make(copy_project(tmp_path_factory.mktemp("history") / "project", data=FIXTURE))
+
+
+@pytest.fixture(scope="session")
+def history_site(history_project: Path) -> Path:
+    """`history_project`'s site, built once for the session, for the address the browser tests serve it at."""
+    result = mkdocs_build(history_project, history_project / "site")
+    assert result.returncode == 0, result.stderr
+    return history_project / "site"
 
 
 @pytest.fixture(scope="session")

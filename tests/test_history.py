@@ -22,11 +22,11 @@ from conftest import BUILD_ENV, REPO, copy_project, mkdocs_build
 
 FIRST, SECOND = "2020-01-02", "2021-03-04"  # the committer dates of the two commits
 EDITED = "partners/kr-mois.yml"  # the one data file the second commit changes
-SHALLOW = ("This checkout is a shallow clone: each record page's “Record last edited” is the newest date the record states, "
-           "not the day of its last commit, and data files deleted before the clone's first commit are not checked "
-           "for a redirect (`git fetch --unshallow` brings the whole history).")
-NO_GIT = ("git is not installed: each record page's “Record last edited” is the newest date the record states, not the day "
-          "of its last commit, and deleted data files are not checked for a redirect.")
+SHALLOW = ("This checkout is a shallow clone: record pages list no changes and give the newest date each record states as "
+           "its “Record last edited”, the “Recent changes” page lists none, and data files deleted before the clone's "
+           "first commit are not checked for a redirect (`git fetch --unshallow` brings the whole history).")
+NO_GIT = ("git is not installed: record pages list no changes and give the newest date each record states as its “Record "
+          "last edited”, the “Recent changes” page lists none, and deleted data files are not checked for a redirect.")
 
 
 def git(folder: Path, *arguments: str, date: str = FIRST) -> None:
@@ -42,8 +42,9 @@ def origin(tmp_path_factory) -> Path:
     git(project, "init", "-q")
     git(project, "add", "-A")
     git(project, "commit", "-qm", "first")
-    record = project / EDITED
-    record.write_text(record.read_text(encoding="utf-8") + "# edited\n", encoding="utf-8")
+    record = project / EDITED  # its English revised: a change of its data (a comment alone would not be one)
+    text = record.read_text(encoding="utf-8")
+    record.write_text(text.replace("includes the task of signing", "sets the task of signing", 1), encoding="utf-8")
     git(project, "commit", "-qam", "second", date=SECOND)
     return project
 
@@ -122,8 +123,8 @@ def test_a_checkout_without_a_commit_falls_back_and_says_why(tmp_path):
     assert result.returncode == 0, result.stderr
     note = result.stdout.splitlines()[0]
     assert note.startswith("git could not read this checkout's history (fatal: ") and note.endswith(
-        "): each record page's “Record last edited” is the newest date the record states, not the day of its last commit, "
-        "and deleted data files are not checked for a redirect.")
+        "): record pages list no changes and give the newest date each record states as its “Record last edited”, the "
+        "“Recent changes” page lists none, and deleted data files are not checked for a redirect.")
 
 
 def test_every_workflow_job_that_builds_the_site_checks_out_the_whole_history():

@@ -78,9 +78,17 @@ def beyond_the_appendix(feed: etree._ElementTree) -> list[str]:
     return problems
 
 
+# Each Atom feed, on the site that has entries for it: the real site (its changes too, built with the repository's
+# history) and the test repository's, whose changes are known (tests/history_repository.py).
+ATOM_FEEDS = [("built_site", "activities.atom.xml", "activities/"), ("built_site", "changes.atom.xml", "changes/"),
+              ("history_site", "changes.atom.xml", "changes/")]
+
+
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_the_atom_feed_is_valid_by_rfc_4287s_schema(built_site, atom_grammar, lang):
-    feed = etree.parse(str(built_site / language_root(lang) / "activities.atom.xml"))
+@pytest.mark.parametrize(("site_fixture", "name", "page"), ATOM_FEEDS)
+def test_the_atom_feed_is_valid_by_rfc_4287s_schema(request, atom_grammar, lang, site_fixture, name, page):
+    feed = etree.parse(str(request.getfixturevalue(site_fixture) / language_root(lang) / name))
+    assert feed.getroot().find("atom:entry", NS) is not None, "a feed with entries, so that they are checked too"
     grammar = etree.RelaxNG(atom_grammar)
     rules = schematron(atom_grammar)
     problems = [f"line {error.line}: {error.message}" for error in grammar.error_log] \
@@ -94,11 +102,12 @@ def test_the_atom_feed_is_valid_by_rfc_4287s_schema(built_site, atom_grammar, la
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_the_atom_feed_links_its_page_and_itself(built_site, lang):
-    feed = etree.parse(str(built_site / language_root(lang) / "activities.atom.xml")).getroot()
+@pytest.mark.parametrize(("site_fixture", "name", "page"), ATOM_FEEDS[:2])
+def test_the_atom_feed_links_its_page_and_itself(built_site, lang, site_fixture, name, page):
+    feed = etree.parse(str(built_site / language_root(lang) / name)).getroot()
     links = {link.get("rel", "alternate"): link.get("href") for link in feed.iterfind("atom:link", NS)}
-    assert links.get("alternate") == activities_page(lang)
-    assert links.get("self") == feed_url(lang, "activities.atom.xml")
+    assert links.get("alternate") == feed_url(lang, page)
+    assert links.get("self") == feed_url(lang, name)
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)

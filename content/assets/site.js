@@ -12,7 +12,8 @@
  *   and the partners directory by kind;
  * - sorting: the decisions register by number or date;
  * - search: Pagefind, asking for `đ` wherever the reader typed `d`, every
- *   result reachable ten at a time, each with its kind and date.
+ *   result reachable ten at a time, each with its kind and date;
+ * - copy: a record's citation copied to the clipboard, and said so.
  */
 (function () {
   "use strict";
@@ -202,6 +203,25 @@
     });
   }
 
+  /* Copy: a button names the element whose text it copies (`data-copy`, an id), and says in its paragraph's live
+     region whether the clipboard took it. Emptied first, so that a second copy is announced again. A browser with
+     no clipboard API (a page not served over HTTPS) gets no button: it could only fail. */
+  function setUpCopy() {
+    document.querySelectorAll("button[data-copy]").forEach(function (button) {
+      var source = document.getElementById(button.getAttribute("data-copy"));
+      var status = button.parentNode.querySelector("[role=status]");
+      if (!navigator.clipboard) { button.hidden = true; return; }
+      button.addEventListener("click", function () {
+        status.textContent = "";
+        navigator.clipboard.writeText(source.textContent.replace(/\s+/g, " ").trim()).then(function () {
+          status.textContent = button.getAttribute("data-copied");
+        }, function () {
+          status.textContent = button.getAttribute("data-copy-failed");
+        });
+      });
+    });
+  }
+
   /* Search. */
   var VARIANT_LIMIT = 16;
   var PAGE_SIZE = 10; // each result loads its page's fragment: ten at a time keep every step light
@@ -348,6 +368,7 @@
     setUpFilters();
     setUpDirectory();
     setUpSorting();
+    setUpCopy();
     setUpSearch();
   });
 }());

@@ -17,6 +17,9 @@ from macros.common.locale import DEFAULT_LANGUAGE, LANGUAGES
 TEMPLATE_DIR = PROJECT / "templates"
 WORDS = "words.yml"  # the catalogue: the interface's words, and the messages of the validator and commands
 FEEDS = ("rss", "atom")
+CHANGES_PAGE = "changes/"  # the records' recent changes, newest first
+RECENT_CHANGES = 100  # the changes that page and its feed list; every change is in the open data's:
+CHANGES_DATA = "data/changes.json"
 SEARCH_PAGE = "search/"  # the results page; assets/site.js finds the search bundle beside it
 
 
@@ -58,6 +61,11 @@ def calendar_subscription(site_url: str, lang: str) -> str:
     """The `webcal://` address of `lang`'s calendar on the site at `site_url`: a calendar program that opens it
     subscribes (and fetches it again as the calendar's refresh hint says) instead of importing a copy once."""
     return "webcal://" + site_url.partition("://")[2] + feed_path(lang, "ics")
+
+
+def changes_feed_path(lang: str) -> str:
+    """The Atom feed of the records' recent changes in `lang`, at the language's root as the activities' are."""
+    return language_root(lang) + "changes.atom.xml"
 
 
 def feed_path(lang: str, kind: str) -> str:

@@ -1,4 +1,4 @@
-"""The built site's files that are not pages: open data, feeds, calendars, robots.txt, redirects.
+"""The built site's files that are not pages: open data, feeds, calendars, citations, robots.txt, redirects.
 
 Each is made in memory and handed to MkDocs as a generated file, so MkDocs
 writes it with the pages and nothing is written into the source tree.
@@ -6,6 +6,7 @@ writes it with the pages and nothing is written into the source tree.
 
 from __future__ import annotations
 
+import json
 from html import escape
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -14,6 +15,7 @@ from mkdocs.structure.files import File
 from macros.common.interface import labels, language_root
 from macros.files import feeds, opendata
 from macros.model.dataset import Dataset
+from macros.rendering.citation import Citation, cite
 
 
 def generated(config: MkDocsConfig, path: str, content: bytes | str) -> File:
@@ -31,13 +33,24 @@ def shared_files(config: MkDocsConfig, data: Dataset) -> list[File]:
 
 
 def language_files(config: MkDocsConfig, data: Dataset, lang: str) -> list[File]:
-    """Files of one language: its RSS and Atom feeds, its calendar, and the pages of its moved records' old addresses."""
+    """Files of one language: its RSS and Atom feeds, its calendar, the feed of the records' changes, each record's
+    citation, and the pages of its moved records' old addresses."""
     contents = {**feeds.feeds(data.model, lang, config.site_url, config.site_name),
-                **feeds.ics(data.model, lang, config.site_url, config.site_name)}
+                **feeds.ics(data.model, lang, config.site_url, config.site_name),
+                **feeds.changes_feed(data.model, lang, config.site_url, config.site_name),
+                **citations(data, lang, config.site_url, config.site_name)}
     files = [generated(config, path, content) for path, content in contents.items()]
     for old, new in sorted(data.redirects.items()):
         files.append(generated(config, f"{language_root(lang)}{old}/index.html", _redirect_page(config, lang, new)))
     return files
+
+
+def citations(data: Dataset, lang: str, site_url: str, site_name: str) -> dict[str, str]:
+    """Each record's citation in `lang` as CSL-JSON (an array of one item), beside the record's page, which links it."""
+    return {language_root(lang) + record.path + Citation.FILE:
+            json.dumps([cite(record, lang, site_url, site_name).csl(f"{record.collection}/{record.id}", lang)],
+                       ensure_ascii=False, indent=2) + "\n"
+            for record in data.model.records()}
 
 
 def _redirect_page(config: MkDocsConfig, lang: str, new: str) -> str:

@@ -1,4 +1,4 @@
-"""News feeds and calendars of the activities, one of each per language.
+"""News feeds and calendars of the activities, and the feed of the records' changes, one of each per language.
 
 RSS 2.0 and Atom come from feedgen, the calendar from icalendar: kept libraries
 that get the formats' details right. Every date in them comes from the data
@@ -14,7 +14,9 @@ from urllib.parse import urlsplit
 import icalendar
 from feedgen.feed import FeedGenerator
 
-from macros.common.interface import FEEDS, feed_path, labels, language_root, words
+from macros.common.collections import COLLECTIONS
+from macros.common.interface import (CHANGES_PAGE, FEEDS, RECENT_CHANGES, changes_feed_path, feed_path, labels,
+                                     language_root, words)
 from macros.common.locale import PartialDate, country_name, format_range
 from macros.model.records import Activity, Model
 
@@ -61,6 +63,38 @@ def _entry(entry, activity: Activity, lang: str, root: str) -> None:
     entry.category(term=activity.kind, label=labels()["activity_kind"][activity.kind][lang])
     for partner in activity.partners:
         entry.category(term=partner.id, label=partner.name.get(lang))
+
+
+def changes_feed(model: Model, lang: str, site_url: str, site_name: str) -> dict[str, bytes]:
+    """The Atom feed of the records' latest changes in `lang`, newest first, keyed by its path.
+
+    An entry's id is a tag URI made of the change's commit and the record's address then, so that it stays the
+    same when the record moves; its date is the commit's. A site built without history has the feed, empty: every
+    page advertises it.
+    """
+    said = words(lang)
+    root = site_url + language_root(lang)
+    host = urlsplit(site_url).hostname or "localhost"
+    generator = FeedGenerator()
+    generator.id(root + CHANGES_PAGE)
+    generator.title(f"{site_name} — {words(lang, 'ui')['changes']}")
+    generator.author(name=said["publisher"], uri=root)
+    generator.language(lang)
+    latest = (model.changes or [])[:RECENT_CHANGES]
+    generator.updated(latest[0].moment if latest else _moment(model.as_of()))
+    generator.link(href=site_url + changes_feed_path(lang), rel="self")
+    generator.link(href=root + CHANGES_PAGE, rel="alternate")
+    for change in reversed(latest):  # feedgen puts the last added first
+        entry = generator.add_entry()
+        entry.id(f"tag:{host},{change.day.iso()}:{change.commit}/{change.address}")
+        title = getattr(change.record, COLLECTIONS[change.record.collection].title_field).get(lang) if change.record \
+            else change.address
+        sentences = change.said(lang)
+        entry.title(f"{title}: {sentences[0]}" if len(sentences) == 1 else title)
+        entry.link(href=root + (change.record.path if change.record else CHANGES_PAGE))
+        entry.summary("; ".join(sentences) or said["history_heading"])
+        entry.updated(change.moment)
+    return {changes_feed_path(lang): generator.atom_str(pretty=True)}
 
 
 def ics(model: Model, lang: str, site_url: str, site_name: str) -> dict[str, bytes]:

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from functools import partial
 
 from macros.common.collections import COLLECTIONS
+from macros.common.interface import CHANGES_DATA
 from macros.common.latest import Latest
 from macros.common.locale import LANGUAGES
 from macros.model.dataset import Dataset
@@ -32,6 +33,7 @@ from macros.reading import schemas
 
 FOLDER = "data"
 PROGRESS = "plan-progress"  # data/plan-progress.json and its schema
+CHANGES_SCHEMA = "changes.schema.json"  # the schema of CHANGES_DATA, data/changes.json
 LICENCE = {"name": "Creative Commons Attribution 4.0 International (CC BY 4.0)",
            "url": "https://creativecommons.org/licenses/by/4.0/"}
 LIST_SEPARATOR, FIELD_SEPARATOR = " | ", "; "
@@ -80,7 +82,28 @@ def _downloads(data: Dataset) -> list[Download]:
     files.append(Download(f"{FOLDER}/{PROGRESS}.json", "progress", "", "", _json(plan_progress(data.model))))
     progress_schema = schemas.SCHEMA_DIR / f"{PROGRESS}.schema.json"
     files.append(Download(f"{FOLDER}/schemas/{progress_schema.name}", "progress-schema", "", "", progress_schema.read_bytes()))
+    files.append(Download(CHANGES_DATA, "changes", "", "", _json(changes(data.model))))
+    changes_schema = schemas.SCHEMA_DIR / CHANGES_SCHEMA
+    files.append(Download(f"{FOLDER}/schemas/{CHANGES_SCHEMA}", "changes-schema", "", "", changes_schema.read_bytes()))
     return files
+
+
+def changes(model: Model) -> dict:
+    """Every change of every record, newest first, as its record page and the changes page say it, with the values
+    before and after (`model.changes`); an empty list marked unknown when the site was built without history."""
+    return {"history_known": model.changes is not None, "changes": [{
+        "address": change.address,
+        "record": f"{change.record.collection}/{change.record.id}" if change.record else None,
+        "commit": change.commit,
+        "date": change.moment,
+        "kind": change.kind,
+        **({"moved_from": change.moved_from} if change.moved_from else {}),
+        "said": {lang: change.said(lang) for lang in LANGUAGES},
+        "differences": [{"what": difference.what, "path": list(difference.path),
+                         **{name: value for name, value in (("before", difference.before), ("after", difference.after))
+                            if value is not None},
+                         "said": difference.said} for difference in change.differences],
+    } for change in model.changes or ()]}
 
 
 def plan_progress(model: Model) -> dict:

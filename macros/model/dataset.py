@@ -20,7 +20,7 @@ from macros.common.collections import COLLECTIONS, DATA_SUFFIXES
 from macros.common.cores import map_on_cores
 from macros.common.latest import Latest
 from macros.common.messages import language, plural, text
-from macros.model import redirects, references
+from macros.model import changes, redirects, references
 from macros.model.records import Model, Record
 from macros.model.values import read_record, unreadable_fields
 from macros.reading import history, schemas
@@ -132,6 +132,7 @@ def _fingerprint(root: Path) -> tuple:
     paths += sorted(schemas.SCHEMA_DIR.glob("*.json"))
     paths += sorted((root / MEDIA_FOLDER).glob("*"))  # an image that appears or goes changes validity
     paths += [root / redirects.FILE] if (root / redirects.FILE).exists() else []
+    paths += [path for path in (root / ".git" / "HEAD", root / ".git" / "logs" / "HEAD") if path.exists()]  # a commit
     return tuple((str(path), found.st_mtime_ns, found.st_size) for path in paths for found in [path.lstat()])
 
 
@@ -200,13 +201,27 @@ def _load(root: Path, replaced: Replaced | None = None) -> Dataset:
     if errors:
         raise InvalidData(errors)
     model.link()
-    dated = history.last_changed(root)
-    for record in model.records():
-        record.changed = dated.changed.get(record.file) or record.newest_date()
+    note = None if replaced else _history(root, model, moved, documents.values())
     raw = {name: {record_id: documents[id(record)].data for record_id, record in sorted(model.collection(name).items())}
            for name in COLLECTIONS}
-    return Dataset(model, [problem for problem in problems if problem.pending], raw, _digest(checked), moved,
-                   dated.note)
+    return Dataset(model, [problem for problem in problems if problem.pending], raw, _digest(checked), moved, note)
+
+
+def _history(root: Path, model: Model, moved: dict[str, str], documents) -> str | None:
+    """Each record's changes, and the day of its last (else its newest stated date); why they are unknown, if so.
+
+    A save checked before it is written (`replaced`) needs no history: it is not asked for there.
+    """
+    _READ.update({history.blob_id(document.content): document.data for document in documents})
+    found = history.versions(root, _READ)
+    if found.known:
+        model.changes = changes.record_changes(found, model, moved)
+    for record in model.records():
+        record.changed = record.history[0].day if record.history else record.newest_date()
+    return found.note
+
+
+_READ: dict[str, object] = {}  # every version of a data file read (blob id → data): blobs never change
 
 
 def _digest(checked: list[_File]) -> str:

@@ -79,7 +79,8 @@ class Record:
     file: str
     sources: list[Source]
     reviewed: PartialDate | None = None  # the day an editor last checked the record (its `en_reviewed` marker)
-    changed: PartialDate | None = None   # the day its file last changed (git), else its newest stated date
+    changed: PartialDate | None = None   # the day its data last changed (git), else its newest stated date
+    history: list = field(default_factory=list, repr=False)  # its changes (model.changes.Change), newest first; [] if unknown
     further: dict[str, Further] = field(default_factory=dict)  # by field name, in the schema's order
 
     collection = ""  # set by each subclass: its name in macros/common/collections.py
@@ -416,6 +417,7 @@ class Model:
     plans: dict[str, Plan] = field(default_factory=dict)
     partners: dict[str, Partner] = field(default_factory=dict)
     activities: dict[str, Activity] = field(default_factory=dict)
+    changes: list | None = None  # every record's changes, newest first (model.changes); None: no history to tell
 
     def collection(self, name: str) -> dict[str, Record]:
         return getattr(self, name)

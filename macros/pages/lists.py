@@ -14,7 +14,8 @@ from pathlib import Path
 
 from macros.common import messages
 from macros.common.collections import COLLECTIONS
-from macros.common.interface import calendar_subscription, feed_path
+from macros.common.interface import (CHANGES_DATA, RECENT_CHANGES, calendar_subscription, changes_feed_path,
+                                     feed_path)
 from macros.common.locale import LANGUAGES, country_name, sort_key
 from macros.model import charts, dataset, figures, translation
 from macros.model.records import PARTNER_KINDS, Model
@@ -134,7 +135,7 @@ def define_env(env, downloads: Callable[[dataset.Dataset], list], licence: dict)
             if file.kind == "csv":
                 return page.t("collection_csv").format(collection=collection,
                                                        language=page.t("source_languages", file.lang))
-            if file.kind in ("progress", "progress-schema"):
+            if file.kind in ("progress", "progress-schema", "changes", "changes-schema"):
                 return page.t(f"{file.kind}_file")
             return page.t("schema_file").format(collection=collection) if collection else page.t("common_schema")
 
@@ -189,6 +190,13 @@ def define_env(env, downloads: Callable[[dataset.Dataset], list], licence: dict)
     def contact_details() -> str:
         """The address readers can write to, from mkdocs.yml (`extra.contact_email`), or the fact that there is none."""
         return show("contact", email=env.conf["extra"].get("contact_email", ""))
+
+    @env.macro
+    def recent_changes() -> str:
+        """The records' latest changes, newest first, each linked to its record; their feed and open data beside."""
+        changes = model().changes
+        return show("changes", changes=None if changes is None else changes[:RECENT_CHANGES], total=len(changes or ()),
+                    feed=changes_feed_path(context().lang), data_file=CHANGES_DATA)
 
     @env.macro
     def latest_activities(count: int = 3) -> str:

@@ -19,16 +19,18 @@ from typing import Iterator
 from markupsafe import escape
 
 from macros.common.collections import COLLECTIONS, relations
-from macros.common.interface import labels, language_root
-from macros.common.locale import PartialDate, Text, sort_key
-from macros.model.records import Decision, Model, PlanElement, Record, Source
+from macros.common.interface import language_root
+from macros.common.locale import Text, sort_key
+from macros.model.records import Model, PlanElement, Record, Source
 from macros.pages import jsonld
+from macros.rendering.citation import cite
 from macros.rendering.templates import PageContext, render
 
 
-# The attributes that lead to other records (each relation, both ways) or up to what holds a plan element:
-# a record's own texts are found without following them.
-_LINK_FIELDS = {name for _, relation in relations() for name in (relation.link, relation.back)} | set(PlanElement.HOLDERS)
+# The attributes that lead to other records (each relation, both ways), up to what holds a plan element, or to the
+# record's changes: a record's own texts are found without following them.
+_LINK_FIELDS = ({name for _, relation in relations() for name in (relation.link, relation.back)}
+                | set(PlanElement.HOLDERS) | {"history"})
 
 
 @dataclass(frozen=True)
@@ -55,23 +57,6 @@ def counterpart(page: VirtualPage, lang: str) -> tuple[str, str]:
     return f"{lang}/{norm_uri}", language_root(lang) + page.path.removeprefix(language_root(page.lang))
 
 
-@dataclass(frozen=True)
-class Citation:
-    """What a reader cites a record page by: who publishes it, its title, the site, its last change, its address."""
-
-    publisher: str
-    title: str
-    site: str
-    changed: PartialDate
-    url: str  # the permanent address: a record renamed keeps a redirect from it (redirects.yml)
-
-    def meta(self, lang: str) -> list[tuple[str, str]]:
-        """The `citation_*` meta tags that Zotero's and Google Scholar's readers take a page's citation from."""
-        return [("citation_title", self.title), ("citation_publisher", self.publisher),
-                ("citation_date", self.changed.iso().replace("-", "/")), ("citation_public_url", self.url),
-                ("citation_language", lang)]
-
-
 def record_pages(model: Model, lang: str, site_url: str, site_name: str,
                  reports: dict | None = None) -> Iterator[VirtualPage]:
     """Every record's page in `lang`: front matter for the theme, then the record's template.
@@ -79,14 +64,14 @@ def record_pages(model: Model, lang: str, site_url: str, site_name: str,
     `reports` holds each year's annual reports (`reports.by_year`), which an annual plan's page links to.
     """
     as_of, checked, approved = model.as_of(), model.checked_on(), model.programme_approved()  # once, not per page
-    publisher = labels()["publisher"][lang]
     for record in model.records():
         path = language_root(lang) + record.path
         context = PageContext(lang, path)
-        citation = Citation(publisher, _title(record, lang), site_name, record.changed, site_url + path)
+        citation = cite(record, lang, site_url, site_name)
         html = render(COLLECTIONS[record.collection].page_template, context, record=record,
                       pending=has_pending(record, lang), cited=cited(record), as_of=as_of, checked=checked,
                       programme_approved=approved, headline=citation.title, citation=citation,
+                      history_known=model.changes is not None,
                       reports=reports or {})
         yield VirtualPage(lang, f"{lang}/{record.collection}/{record.id}.md", path, html,
                           {**page_meta(record, citation.title, lang, site_url), "citation": citation.meta(lang)})
@@ -143,15 +128,6 @@ def page_meta(record: Record, headline: str, lang: str, site_url: str) -> dict:
     if image:
         meta["image"] = site_url + image.file
     return meta
-
-
-def _title(record: Record, lang: str) -> str:
-    """The page's headline: a decision's names its type and number first, as the decision itself does."""
-    title = record.title.get(lang)
-    if not isinstance(record, Decision):
-        return title
-    kind = labels()["decision_type"][record.type][lang]
-    return labels()["decision_headline"][lang].format(type=kind, number=record.number, title=title)
 
 
 def cited(record: Record) -> list[Source]:

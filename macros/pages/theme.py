@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import jinja2
 
-from macros.common.interface import SEARCH_PAGE, feed_path, language_root, words
+from macros.common.interface import CHANGES_PAGE, SEARCH_PAGE, changes_feed_path, feed_path, language_root, words
 
 OPEN_DATA_PAGE = "open-data/"
 CONTACT_PAGE = "contact/"
@@ -19,7 +19,8 @@ def words_for_theme(lang: str) -> dict[str, str]:
         "search_path": language_root(lang) + SEARCH_PAGE, "open_data_path": language_root(lang) + OPEN_DATA_PAGE,
         "contact_path": language_root(lang) + CONTACT_PAGE, "guide_path": language_root(lang) + GUIDE_PAGE,
         "feed_rss_path": feed_path(lang, "rss"), "feed_atom_path": feed_path(lang, "atom"),
-        "calendar_path": feed_path(lang, "ics"),
+        "calendar_path": feed_path(lang, "ics"), "changes_path": language_root(lang) + CHANGES_PAGE,
+        "changes_feed_path": changes_feed_path(lang),
     }
 
 

@@ -20,6 +20,7 @@ from pygments import highlight
 from pygments.formatters import HtmlFormatter
 from pygments.lexers import YamlLexer
 
+from macros.common.collections import COLLECTIONS
 from macros.common.interface import TEMPLATE_DIR, labels, language_root
 from macros.common.locale import LANGUAGES, PartialDate, Text, country_name, format_range
 from macros.model.charts import group_progress
@@ -27,6 +28,7 @@ from macros.model.records import Further
 
 
 TITLE_ID = "title"  # the id of a record page's <h1>: the skip link's target
+HISTORY_SHOWN = 10  # a record's latest changes listed open; the earlier ones folded below them
 
 _ALLOWED_TAGS = {"p", "br", "strong", "em", "ul", "ol", "li", "a", "blockquote", "h3", "h4", "code", "table",
                  "thead", "tbody", "tr", "th", "td"}
@@ -43,7 +45,8 @@ def environment() -> jinja2.Environment:
         keep_trailing_newline=True,
     )
     env.filters["source_number"] = lambda source, cited: cited.index(source) + 1  # its number in the page's list
-    env.globals.update(TITLE_ID=TITLE_ID, country_name=country_name, format_range=format_range,
+    env.filters["record_title"] = lambda record: getattr(record, COLLECTIONS[record.collection].title_field)
+    env.globals.update(TITLE_ID=TITLE_ID, HISTORY_SHOWN=HISTORY_SHOWN, country_name=country_name, format_range=format_range,
                        group_progress=group_progress, inline_code=inline_code)
     return env
 
