@@ -194,7 +194,7 @@ bench: $(STAMP) pagefind hugo browser lighthouse # Benchmark builds at 100, 1,00
 
 .PHONY: clean
 clean: # Remove the built site, the folders of an interrupted build, build/ (make report) and caches, printed reports too (`make clean-all`: .venv too)
-	rm -rf site site.previous .site-* .pytest_cache build .cache/reports
+	rm -rf site site.previous .site-* .pytest_cache build .cache/reports .cache/history
 
 .PHONY: clean-all
 clean-all: clean # Remove also .venv and the installed npm packages: the next command installs everything again

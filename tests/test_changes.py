@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import copy
 import json
+import shutil
 import subprocess
 from urllib.parse import urljoin
 
@@ -18,12 +19,14 @@ import yaml
 from bs4 import BeautifulSoup
 from lxml import etree
 
+from macros.common.collections import COLLECTIONS
 from macros.common.interface import language_root
 from macros.common.locale import LANGUAGES
 from macros.model import dataset
 from macros.model.changes import record_changes
 from macros.model.records import Model
 from macros.pages.record_pages import record_pages
+from macros.reading import history
 from macros.reading.history import History, Version
 from macros.rendering.templates import HISTORY_SHOWN
 
@@ -221,3 +224,23 @@ def test_an_agreement_added_then_its_state_changed_are_said_by_name_with_the_sta
                                 "Signed → In force, per a source dated 23 September 2022"]
     assert state.said("vi") == ["Tình trạng của thỏa thuận “Thỏa thuận hợp tác trong lĩnh vực công vụ và hiện đại hóa…”: "
                                 "Đã ký → Đang có hiệu lực, theo nguồn ngày 23/09/2022"]
+
+
+def test_each_version_read_is_kept_by_its_blob_id_and_a_damaged_or_blocked_cache_changes_nothing(history_project,
+                                                                                                 tmp_path):
+    clone = tmp_path / "clone"
+    subprocess.run(["git", "clone", "-q", history_project.as_uri(), str(clone)], check=True)
+    first = history.versions(clone, {})
+    kept = sorted((clone / history.CACHE).glob("*.json"))
+    assert {path.stem for path in kept} == {blob for blob in subprocess.run(
+        ["git", "log", "--raw", "--no-abbrev", "--format=", "--", *COLLECTIONS], cwd=clone, capture_output=True,
+        text=True, check=True).stdout.split() if len(blob) == 40 and blob != history.ABSENT}
+    kept[0].write_text("{not json", encoding="utf-8")
+    kept[1].write_text('{"data": {"id": "tampered"}}', encoding="utf-8")  # a cache is trusted: it holds what it says
+    again = history.versions(clone, {})
+    assert json.loads(kept[0].read_text(encoding="utf-8"))["data"], "a damaged entry is read from git again"
+    assert [version.data == {"id": "tampered"} for version in again.versions].count(True) >= 1, "read from the cache"
+    shutil.rmtree(clone / history.CACHE)
+    (clone / history.CACHE).write_text("a file where the folder goes\n", encoding="utf-8")
+    blocked = history.versions(clone, {})
+    assert blocked.versions == first.versions and blocked.known

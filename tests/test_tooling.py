@@ -145,16 +145,18 @@ def test_every_action_is_pinned_to_a_commit_sha_with_its_release_in_a_comment():
             "actions/configure-pages", "actions/upload-pages-artifact", "actions/deploy-pages", "actions/cache"} == set(pins)
 
 
-def test_both_workflows_keep_the_printed_reports_for_the_next_run_before_testing_and_building():
-    """A runner starts empty: without the cache every build would print every annual report again."""
+def test_both_workflows_keep_the_printed_reports_and_the_versions_read_for_the_next_run_before_testing_and_building():
+    """A runner starts empty: without the cache every build would print every annual report again, and parse every
+    version of every data file the history holds."""
     from macros.files import reports
+    from macros.reading import history
 
     for path, job in ((PULL_REQUEST, "check"), (PUBLISH, "build")):
         steps = steps_of(load(path)["jobs"][job])
         cache = index_of(steps, uses("actions/cache"))
-        assert steps[cache]["with"]["path"] == reports.CACHE.as_posix()
-        assert steps[cache]["with"]["key"] == "reports-${{ github.sha }}"  # saved after each run, newest restored
-        assert steps[cache]["with"]["restore-keys"] == "reports-"
+        assert steps[cache]["with"]["path"].split() == [reports.CACHE.as_posix(), history.CACHE.as_posix()]
+        assert steps[cache]["with"]["key"] == "build-cache-${{ github.sha }}"  # saved after each run, newest restored
+        assert steps[cache]["with"]["restore-keys"] == "build-cache-"
         assert cache < index_of(steps, lambda step: step.get("run") == "make test") \
             < index_of(steps, lambda step: step.get("run") == "make build")
 

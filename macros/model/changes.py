@@ -18,7 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 
-from macros.common.collections import COLLECTIONS, DATA_SUFFIXES, PLAN_ELEMENTS
+from macros.common.collections import COLLECTIONS, DATA_SUFFIXES, PLAN_ELEMENTS, Collection
 from macros.common.interface import labels, words
 from macros.common.locale import LANGUAGES, PartialDate, Text, country_name
 from macros.model.records import Model, Record
@@ -70,6 +70,8 @@ def record_changes(history: History, model: Model, moved: dict[str, str]) -> lis
     """Every change of every record's data, newest first; each record's own are also put in its `history`."""
     touched = {(version.commit, _address(version.file), version.data is None) for version in history.versions}
     left: dict[str, object] = {}  # address → its data as the last readable version left it
+    said = _Words.read()
+    comparisons = {name: _Comparison(collection, model, said) for name, collection in COLLECTIONS.items()}
     changes: list[Change] = []
     for version in history.versions:
         address = _address(version.file)
@@ -89,7 +91,8 @@ def record_changes(history: History, model: Model, moved: dict[str, str]) -> lis
         if before is None and not origin:
             changes.append(Change(address, _current(address, model, moved), version.commit, version.moment, "created"))
             continue
-        differences = tuple(_Comparison(address, model).differences(before, version.data)) if before is not None else ()
+        comparison = comparisons[address.partition("/")[0]]
+        differences = tuple(comparison.differences(before, version.data)) if before is not None else ()
         if differences or origin:  # an edit that changes no value (formatting, comments) is not one
             changes.append(Change(address, _current(address, model, moved), version.commit, version.moment,
                                   "moved" if origin else "edited", differences, f"/{origin}/" if origin else None))
@@ -118,6 +121,35 @@ def _word(lang: str, key: str, **values) -> str:
 
 
 @dataclass(frozen=True)
+class _Words:
+    """The catalogue's words for changes, read once for a whole history: a thousand commits say thousands of
+    sentences, and `words` looks at the catalogue's file each time it is asked."""
+
+    phrases: dict[str, dict[str, str]]  # language → key → sentence with {slots} (words.yml `history`)
+    entries: dict[str, dict[str, str]]  # language → list field → what one entry is called (`history_entries`)
+    catalogue: dict                     # every table, for the words of enumerated values
+    tables: dict = field(default_factory=dict)  # allowed values → the table that names them, once found
+
+    @classmethod
+    def read(cls) -> "_Words":
+        return cls({lang: words(lang, "history") for lang in LANGUAGES},
+                   {lang: words(lang, "history_entries") for lang in LANGUAGES}, labels())
+
+    def say(self, lang: str, key: str, **values) -> str:
+        return self.phrases[lang][key].format(**values)
+
+    def table(self, allowed: list) -> dict:
+        """The words.yml table that names every allowed value and the fewest others (`item_status` for a task's
+        status, not a table of outcomes that also names them); {} if none does."""
+        key = tuple(map(str, allowed))
+        if key not in self.tables:
+            fitting = [table for table in self.catalogue.values() if isinstance(table, dict) and set(key) <= table.keys()
+                       and all(isinstance(table[name], dict) and set(LANGUAGES) <= table[name].keys() for name in key)]
+            self.tables[key] = min(fitting, key=len, default={})
+        return self.tables[key]
+
+
+@dataclass(frozen=True)
 class _Place:
     """Where a value is: the title of its field (`Status / Tình trạng`), and the entries of lists on the way."""
 
@@ -135,10 +167,9 @@ class _Place:
 class _Comparison:
     """Compares two versions of one record's data, with its collection's schema in hand."""
 
-    def __init__(self, address: str, model: Model):
-        self.collection = COLLECTIONS[address.partition("/")[0]]
-        self.own = schemas.raw(self.collection.singular)
-        self.model = model
+    def __init__(self, collection: Collection, model: Model, said: _Words):
+        self.collection, self.model, self.said = collection, model, said
+        self.own = schemas.raw(collection.singular)
 
     def differences(self, before: object, after: object) -> list[Difference]:
         return list(self._compare(before, after, self.own, _Place()))
@@ -224,33 +255,33 @@ class _Sentence:
     def say(self, what: str, schema: dict, before, after, as_of) -> str:
         subject = self.subject()
         if what == "revised":
-            return _word(self.lang, "revised_" + _revised(before, after), field=subject)
+            return self.comparison.said.say(self.lang, "revised_" + _revised(before, after), field=subject)
         if what in ("added", "removed"):
             entry = after if what == "added" else before
-            return _word(self.lang, "added" if what == "added" else "removed_entry", field=subject,
+            return self.comparison.said.say(self.lang, "added" if what == "added" else "removed_entry", field=subject,
                          entry=self.value(entry, schema.get("items", {})) or "")
         if what == "reordered" or self.place.path[-1:] == ("en_reviewed",):
-            return _word(self.lang, "reviewed" if what != "reordered" else what, field=subject)
+            return self.comparison.said.say(self.lang, "reviewed" if what != "reordered" else what, field=subject)
         old, new = self.value(before, schema), self.value(after, schema)
         if before is None or after is None:
-            return _word(self.lang, "set" if before is None else "unset", field=subject, value=new or old or "")
+            return self.comparison.said.say(self.lang, "set" if before is None else "unset", field=subject, value=new or old or "")
         if old is None or new is None:
-            return _word(self.lang, "changed", field=subject)
+            return self.comparison.said.say(self.lang, "changed", field=subject)
         if as_of is not None:
-            return _word(self.lang, "changed_as_of", field=subject, old=old, new=new, as_of=self.date(as_of))
-        return _word(self.lang, "changed_value", field=subject, old=old, new=new)
+            return self.comparison.said.say(self.lang, "changed_as_of", field=subject, old=old, new=new, as_of=self.date(as_of))
+        return self.comparison.said.say(self.lang, "changed_value", field=subject, old=old, new=new)
 
     def subject(self) -> str:
         """The field's name, and the entry it belongs to: `Status of plan item “…”`, `Areas “…”`."""
         name = schemas.in_language(self.place.title, self.lang)
         if not self.place.entries:
-            return name or (str(self.place.path[-1]) if self.place.path else _word(self.lang, "record"))
+            return name or (str(self.place.path[-1]) if self.place.path else self.comparison.said.say(self.lang, "record"))
         field_name, entry, depth = self.place.entries[-1]
-        kind = words(self.lang, "history_entries").get(field_name, "")
+        kind = self.comparison.said.entries[self.lang].get(field_name, "")
         named = f"{kind} {self.label(entry)}".strip()
         if depth == len(self.place.path) or not name:  # the entry itself (a text of a list), or its main text
             return f"{name} {self.label(entry)}".strip() if name else named[:1].upper() + named[1:]
-        return _word(self.lang, "of", field=name, entry=named)
+        return self.comparison.said.say(self.lang, "of", field=name, entry=named)
 
     def label(self, entry) -> str:
         """What names an entry: its title, name or text (cut short), quoted."""
@@ -270,7 +301,7 @@ class _Sentence:
         if kind == "date":
             return self.date(value)
         if isinstance(value, bool):
-            return _word(self.lang, "yes" if value else "no")
+            return self.comparison.said.say(self.lang, "yes" if value else "no")
         if kind == "country" and isinstance(value, str):
             return country_name(value, self.lang)
         if isinstance(value, str) and "enum" in schema:
@@ -292,11 +323,8 @@ class _Sentence:
             return str(value)
 
     def enumerated(self, value: str, allowed: list) -> str:
-        """The site's word for an enumerated value: from the words.yml table that names every allowed value and the
-        fewest others (`item_status` for a task's status, not a table of outcomes that also names them)."""
-        tables = [table for table in labels().values() if isinstance(table, dict) and set(allowed) <= table.keys()
-                  and all(isinstance(table[name], dict) and self.lang in table[name] for name in allowed)]
-        table = min(tables, key=len, default={})
+        """The site's word for an enumerated value, where words.yml has a table of them."""
+        table = self.comparison.said.table(allowed)
         return table[value][self.lang] if value in table else value
 
     def record_named(self, value: str) -> str | None:

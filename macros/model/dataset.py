@@ -212,16 +212,13 @@ def _history(root: Path, model: Model, moved: dict[str, str], documents) -> str 
 
     A save checked before it is written (`replaced`) needs no history: it is not asked for there.
     """
-    _READ.update({history.blob_id(document.content): document.data for document in documents})
-    found = history.versions(root, _READ)
+    current = {history.blob_id(document.content): document.data for document in documents}  # not read again
+    found = history.versions(root, current)
     if found.known:
         model.changes = changes.record_changes(found, model, moved)
     for record in model.records():
         record.changed = record.history[0].day if record.history else record.newest_date()
     return found.note
-
-
-_READ: dict[str, object] = {}  # every version of a data file read (blob id → data): blobs never change
 
 
 def _digest(checked: list[_File]) -> str:
