@@ -244,3 +244,17 @@ def test_each_version_read_is_kept_by_its_blob_id_and_a_damaged_or_blocked_cache
     (clone / history.CACHE).write_text("a file where the folder goes\n", encoding="utf-8")
     blocked = history.versions(clone, {})
     assert blocked.versions == first.versions and blocked.known
+
+
+def test_a_removed_record_is_said_removed_and_one_made_again_at_its_address_is_created_again():
+    partner = yaml.safe_load((FIXTURE / "partners" / "kr-mois.yml").read_text(encoding="utf-8"))
+    files = [("partners/kr-mois.yml", partner), ("partners/kr-mois.yml", None), ("partners/kr-mois.yml", partner),
+             ("partners/jp-mic.yml", {"id": "jp-mic"}), ("partners/jp-mic.yml", None)]
+    versions = tuple(Version(file, f"{number:040d}", f"2024-0{number + 1}-01T00:00:00+07:00", data)
+                     for number, (file, data) in enumerate(files))
+    merged_into = {"partners/jp-mic": "partners/kr-mois"}  # jp-mic's address now leads to kr-mois: not a move
+    found = record_changes(History(versions, known=True), Model(), merged_into)
+    assert [(change.address, change.kind) for change in found] == [
+        ("partners/jp-mic", "removed"), ("partners/jp-mic", "created"), ("partners/kr-mois", "created"),
+        ("partners/kr-mois", "removed"), ("partners/kr-mois", "created")]
+    assert found[0].said("en") == ["Record removed"] and found[0].said("vi") == ["Xóa hồ sơ"]

@@ -16,6 +16,7 @@ Nothing here reads the clock or asks git: the versions come from
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from itertools import groupby
 from pathlib import PurePosixPath
 
 from macros.common.collections import COLLECTIONS, DATA_SUFFIXES, PLAN_ELEMENTS, Collection
@@ -68,34 +69,31 @@ class Change:
 
 def record_changes(history: History, model: Model, moved: dict[str, str]) -> list[Change]:
     """Every change of every record's data, newest first; each record's own are also put in its `history`."""
-    touched = {(version.commit, _address(version.file), version.data is None) for version in history.versions}
-    left: dict[str, object] = {}  # address → its data as the last readable version left it
     said = _Words.read()
     comparisons = {name: _Comparison(collection, model, said) for name, collection in COLLECTIONS.items()}
+    left: dict[str, object] = {}  # address → its data as the last readable version left it
     changes: list[Change] = []
-    for version in history.versions:
-        address = _address(version.file)
-        if address is None or version.data is UNREADABLE:
-            continue  # not a record's file; or a broken version: the next readable one is compared with the last
-        before = left.pop(address, None)
-        if version.data is None:
-            if (version.commit, moved.get(address), False) not in touched:  # a move is said at the new address
-                changes.append(Change(address, _current(address, model, moved), version.commit, version.moment,
-                                      "removed"))
-            left[address] = before  # kept for the move's comparison
-            continue
-        left[address] = version.data
-        origin = next((old for old, new in moved.items() if new == address and (version.commit, old, True) in touched),
-                      None) if before is None else None
-        before = left.pop(origin, None) if origin else before
-        if before is None and not origin:
-            changes.append(Change(address, _current(address, model, moved), version.commit, version.moment, "created"))
-            continue
-        comparison = comparisons[address.partition("/")[0]]
-        differences = tuple(comparison.differences(before, version.data)) if before is not None else ()
-        if differences or origin:  # an edit that changes no value (formatting, comments) is not one
-            changes.append(Change(address, _current(address, model, moved), version.commit, version.moment,
-                                  "moved" if origin else "edited", differences, f"/{origin}/" if origin else None))
+    for commit, group in groupby(history.versions, key=lambda version: version.commit):
+        # removals first: a record moved in this commit is compared with what its old file held
+        versions = sorted((version for version in group if _address(version.file) and version.data is not UNREADABLE),
+                          key=lambda version: version.data is not None)  # a broken version is skipped: the next
+        removed = {_address(version.file): left.pop(_address(version.file), None)  # readable one is compared with
+                   for version in versions if version.data is None}                 # the last
+        created = {_address(version.file) for version in versions if version.data is not None}
+        for address, data in removed.items():
+            if moved.get(address) not in created:  # a move is said once, at the new address
+                changes.append(Change(address, _record(model, address), commit, versions[0].moment, "removed"))
+        for version in versions[len(removed):]:
+            address = _address(version.file)
+            origin = next((old for old, new in moved.items() if new == address and old in removed), None)
+            before = removed[origin] if origin else left.get(address)
+            left[address] = version.data
+            kind = "moved" if origin else "created" if before is None else "edited"
+            differences = () if before is None else tuple(
+                comparisons[address.partition("/")[0]].differences(before, version.data))
+            if kind != "edited" or differences:  # an edit that changes no value (formatting, comments) is not one
+                changes.append(Change(address, _record(model, moved.get(address, address)), commit, version.moment,
+                                      kind, differences, f"/{origin}/" if origin else None))
     changes.reverse()
     for change in changes:
         if change.record is not None:
@@ -111,8 +109,10 @@ def _address(file: str) -> str | None:
     return f"{path.parts[0]}/{path.stem}"
 
 
-def _current(address: str, model: Model, moved: dict[str, str]) -> Record | None:
-    collection, _, record_id = moved.get(address, address).partition("/")
+def _record(model: Model, address: str) -> Record | None:
+    """The record at `address` today, if there is one: a change made before a move is the moved record's (the
+    callers follow redirects.yml), a removal only the address's."""
+    collection, _, record_id = address.partition("/")
     return model.collection(collection).get(record_id)
 
 
