@@ -14,7 +14,6 @@ from urllib.parse import urlsplit
 import icalendar
 from feedgen.feed import FeedGenerator
 
-from macros.common.collections import COLLECTIONS
 from macros.common.interface import (CHANGES_PAGE, FEEDS, RECENT_CHANGES, changes_feed_path, feed_path, labels,
                                      language_root, words)
 from macros.common.locale import PartialDate, country_name, format_range
@@ -87,8 +86,7 @@ def changes_feed(model: Model, lang: str, site_url: str, site_name: str) -> dict
     for change in reversed(latest):  # feedgen puts the last added first
         entry = generator.add_entry()
         entry.id(f"tag:{host},{change.day.iso()}:{change.commit}/{change.address}")
-        title = getattr(change.record, COLLECTIONS[change.record.collection].title_field).get(lang) if change.record \
-            else change.address
+        title = change.record.title.get(lang) if change.record else change.address
         sentences = change.said(lang)
         entry.title(f"{title}: {sentences[0]}" if len(sentences) == 1 else title)
         entry.link(href=root + (change.record.path if change.record else CHANGES_PAGE))

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from itertools import groupby
-from pathlib import PurePosixPath
 
 from macros.common.collections import COLLECTIONS, DATA_SUFFIXES, PLAN_ELEMENTS, Collection
 from macros.common.interface import labels, words
@@ -74,17 +73,17 @@ def record_changes(history: History, model: Model, moved: dict[str, str]) -> lis
     left: dict[str, object] = {}  # address → its data as the last readable version left it
     changes: list[Change] = []
     for commit, group in groupby(history.versions, key=lambda version: version.commit):
+        # a broken version is skipped: the next readable one is compared with the last
+        readable = [(address, version) for version in group for address in [_address(version.file)]
+                    if address and version.data is not UNREADABLE]
         # removals first: a record moved in this commit is compared with what its old file held
-        versions = sorted((version for version in group if _address(version.file) and version.data is not UNREADABLE),
-                          key=lambda version: version.data is not None)  # a broken version is skipped: the next
-        removed = {_address(version.file): left.pop(_address(version.file), None)  # readable one is compared with
-                   for version in versions if version.data is None}                 # the last
-        created = {_address(version.file) for version in versions if version.data is not None}
-        for address, data in removed.items():
-            if moved.get(address) not in created:  # a move is said once, at the new address
-                changes.append(Change(address, _record(model, address), commit, versions[0].moment, "removed"))
-        for version in versions[len(removed):]:
-            address = _address(version.file)
+        removed = {address: left.pop(address, None)
+                   for address in dict.fromkeys(address for address, version in readable if version.data is None)}
+        written = [(address, version) for address, version in readable if version.data is not None]
+        for address in removed:
+            if moved.get(address) not in {address for address, _ in written}:  # a move is said once, at its new address
+                changes.append(Change(address, _record(model, address), commit, readable[0][1].moment, "removed"))
+        for address, version in written:
             origin = next((old for old, new in moved.items() if new == address and old in removed), None)
             before = removed[origin] if origin else left.get(address)
             left[address] = version.data
@@ -102,11 +101,14 @@ def record_changes(history: History, model: Model, moved: dict[str, str]) -> lis
 
 
 def _address(file: str) -> str | None:
-    """`partners/kr-mois` for `partners/kr-mois.yml`; None for any other file of the data folders."""
-    path = PurePosixPath(file)
-    if len(path.parts) != 2 or path.parts[0] not in COLLECTIONS or path.suffix not in DATA_SUFFIXES:
+    """`partners/kr-mois` for `partners/kr-mois.yml`; None for any other file of the data folders.
+
+    Plain string work, not a path object's: it is asked for every file of every commit."""
+    folder, _, name = file.partition("/")
+    stem, dot, suffix = name.rpartition(".")
+    if folder not in COLLECTIONS or "/" in name or not stem or f"{dot}{suffix}" not in DATA_SUFFIXES:
         return None
-    return f"{path.parts[0]}/{path.stem}"
+    return f"{folder}/{stem}"
 
 
 def _record(model: Model, address: str) -> Record | None:
@@ -143,7 +145,8 @@ class _Words:
         status, not a table of outcomes that also names them); {} if none does."""
         key = tuple(map(str, allowed))
         if key not in self.tables:
-            fitting = [table for table in self.catalogue.values() if isinstance(table, dict) and set(key) <= table.keys()
+            fitting = [table for table in self.catalogue.values()
+                       if isinstance(table, dict) and set(key) <= table.keys()
                        and all(isinstance(table[name], dict) and set(LANGUAGES) <= table[name].keys() for name in key)]
             self.tables[key] = min(fitting, key=len, default={})
         return self.tables[key]
@@ -255,33 +258,36 @@ class _Sentence:
     def say(self, what: str, schema: dict, before, after, as_of) -> str:
         subject = self.subject()
         if what == "revised":
-            return self.comparison.said.say(self.lang, "revised_" + _revised(before, after), field=subject)
+            return self.phrase("revised_" + _revised(before, after), field=subject)
         if what in ("added", "removed"):
             entry = after if what == "added" else before
-            return self.comparison.said.say(self.lang, "added" if what == "added" else "removed_entry", field=subject,
-                         entry=self.value(entry, schema.get("items", {})) or "")
+            return self.phrase("added" if what == "added" else "removed_entry", field=subject,
+                               entry=self.value(entry, schema.get("items", {})) or "")
         if what == "reordered" or self.place.path[-1:] == ("en_reviewed",):
-            return self.comparison.said.say(self.lang, "reviewed" if what != "reordered" else what, field=subject)
+            return self.phrase("reviewed" if what != "reordered" else what, field=subject)
         old, new = self.value(before, schema), self.value(after, schema)
         if before is None or after is None:
-            return self.comparison.said.say(self.lang, "set" if before is None else "unset", field=subject, value=new or old or "")
+            return self.phrase("set" if before is None else "unset", field=subject, value=new or old or "")
         if old is None or new is None:
-            return self.comparison.said.say(self.lang, "changed", field=subject)
+            return self.phrase("changed", field=subject)
         if as_of is not None:
-            return self.comparison.said.say(self.lang, "changed_as_of", field=subject, old=old, new=new, as_of=self.date(as_of))
-        return self.comparison.said.say(self.lang, "changed_value", field=subject, old=old, new=new)
+            return self.phrase("changed_as_of", field=subject, old=old, new=new, as_of=self.date(as_of))
+        return self.phrase("changed_value", field=subject, old=old, new=new)
+
+    def phrase(self, key: str, **values) -> str:
+        return self.comparison.said.say(self.lang, key, **values)
 
     def subject(self) -> str:
         """The field's name, and the entry it belongs to: `Status of plan item “…”`, `Areas “…”`."""
         name = schemas.in_language(self.place.title, self.lang)
         if not self.place.entries:
-            return name or (str(self.place.path[-1]) if self.place.path else self.comparison.said.say(self.lang, "record"))
+            return name or (str(self.place.path[-1]) if self.place.path else self.phrase("record"))
         field_name, entry, depth = self.place.entries[-1]
         kind = self.comparison.said.entries[self.lang].get(field_name, "")
         named = f"{kind} {self.label(entry)}".strip()
         if depth == len(self.place.path) or not name:  # the entry itself (a text of a list), or its main text
             return f"{name} {self.label(entry)}".strip() if name else named[:1].upper() + named[1:]
-        return self.comparison.said.say(self.lang, "of", field=name, entry=named)
+        return self.phrase("of", field=name, entry=named)
 
     def label(self, entry) -> str:
         """What names an entry: its title, name or text (cut short), quoted."""
@@ -301,7 +307,7 @@ class _Sentence:
         if kind == "date":
             return self.date(value)
         if isinstance(value, bool):
-            return self.comparison.said.say(self.lang, "yes" if value else "no")
+            return self.phrase("yes" if value else "no")
         if kind == "country" and isinstance(value, str):
             return country_name(value, self.lang)
         if isinstance(value, str) and "enum" in schema:
@@ -338,7 +344,7 @@ class _Sentence:
             element = model.element(value)
             return self.quoted(element.text.get(self.lang)) if element else None
         record = model.collection(relation.target).get(value)
-        return self.quoted(getattr(record, COLLECTIONS[relation.target].title_field).get(self.lang)) if record else None
+        return self.quoted(record.title.get(self.lang)) if record else None
 
 
 def _revised(before: dict, after: dict) -> str:

@@ -20,7 +20,6 @@ from pygments import highlight
 from pygments.formatters import HtmlFormatter
 from pygments.lexers import YamlLexer
 
-from macros.common.collections import COLLECTIONS
 from macros.common.interface import TEMPLATE_DIR, labels, language_root
 from macros.common.locale import LANGUAGES, PartialDate, Text, country_name, format_range
 from macros.model.charts import group_progress
@@ -45,7 +44,6 @@ def environment() -> jinja2.Environment:
         keep_trailing_newline=True,
     )
     env.filters["source_number"] = lambda source, cited: cited.index(source) + 1  # its number in the page's list
-    env.filters["record_title"] = lambda record: getattr(record, COLLECTIONS[record.collection].title_field)
     env.globals.update(TITLE_ID=TITLE_ID, HISTORY_SHOWN=HISTORY_SHOWN, country_name=country_name, format_range=format_range,
                        group_progress=group_progress, inline_code=inline_code)
     return env
