@@ -1,9 +1,11 @@
-"""How the benchmark times a command and a build: the one measure that bench/run.py's rows and
+"""How the benchmark times a command, a build and its stages: the one measure that bench/run.py's rows and
 bench/history.py share, kept apart so that each can import it without importing the other."""
 
 from __future__ import annotations
 
+import json
 import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -15,6 +17,7 @@ from pathlib import Path
 from peak import Peak, TreeMemory
 
 
+HERE = Path(__file__).resolve().parent
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "MACROS_LANG": "en"}
 
 
@@ -63,3 +66,12 @@ def build(project: Path, repeats: int, fresh_cache: bool = False) -> Build:
     peaks = [run[2] for run in runs]
     return Build(seconds, max(peak.total_mb for peak in peaks), max(peak.python_mb for peak in peaks),
                  max(peak.pagefind_mb for peak in peaks), values)
+
+
+def stages(project: Path) -> dict:
+    """Where one build of `project` spends its wall time, stage by stage (bench/phases.py): `total`, `stages`."""
+    report = project.parent / f"{project.name}.phases"
+    subprocess.run([sys.executable, str(HERE / "phases.py"), "--strict", "--quiet", "--site-dir",
+                    str(project / "site-stages")], cwd=project, env={**ENV, "PHASES_REPORT": str(report)}, check=True)
+    shutil.rmtree(project / "site-stages", ignore_errors=True)
+    return json.loads(report.read_text(encoding="utf-8"))
