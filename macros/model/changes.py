@@ -80,8 +80,9 @@ def record_changes(history: History, model: Model, moved: dict[str, str]) -> lis
         removed = {address: left.pop(address, None)
                    for address in dict.fromkeys(address for address, version in readable if version.data is None)}
         written = [(address, version) for address, version in readable if version.data is not None]
+        written_to = {address for address, _ in written}
         for address in removed:
-            if moved.get(address) not in {address for address, _ in written}:  # a move is said once, at its new address
+            if moved.get(address) not in written_to:  # a move is said once, at its new address
                 changes.append(Change(address, _record(model, address), commit, readable[0][1].moment, "removed"))
         for address, version in written:
             origin = next((old for old, new in moved.items() if new == address and old in removed), None)
