@@ -55,6 +55,7 @@ class Change:
     kind: str             # created, edited, moved (here from another address), removed
     differences: tuple[Difference, ...] = ()
     moved_from: str | None = None
+    opening: dict[str, str] = field(default_factory=dict)  # language → what happened to the record; {} for an edit
 
     @property
     def day(self) -> PartialDate:
@@ -62,7 +63,7 @@ class Change:
 
     def said(self, lang: str) -> list[str]:
         """What the change did, in `lang`: what happened to the record, then each difference."""
-        opening = [] if self.kind == "edited" else [_word(lang, self.kind, old=self.moved_from or "")]
+        opening = [self.opening[lang]] if self.opening else []
         return opening + [difference.said[lang] for difference in self.differences]
 
 
@@ -83,7 +84,8 @@ def record_changes(history: History, model: Model, moved: dict[str, str]) -> lis
         written_to = {address for address, _ in written}
         for address in removed:
             if moved.get(address) not in written_to:  # a move is said once, at its new address
-                changes.append(Change(address, _record(model, address), commit, readable[0][1].moment, "removed"))
+                changes.append(Change(address, _record(model, address), commit, readable[0][1].moment, "removed",
+                                      opening=said.opening("removed")))
         for address, version in written:
             origin = next((old for old, new in moved.items() if new == address and old in removed), None)
             before = removed[origin] if origin else left.get(address)
@@ -92,8 +94,9 @@ def record_changes(history: History, model: Model, moved: dict[str, str]) -> lis
             differences = () if before is None else tuple(
                 comparisons[address.partition("/")[0]].differences(before, version.data))
             if kind != "edited" or differences:  # an edit that changes no value (formatting, comments) is not one
+                moved_from = f"/{origin}/" if origin else None
                 changes.append(Change(address, _record(model, moved.get(address, address)), commit, version.moment,
-                                      kind, differences, f"/{origin}/" if origin else None))
+                                      kind, differences, moved_from, said.opening(kind, moved_from)))
     changes.reverse()
     for change in changes:
         if change.record is not None:
@@ -119,10 +122,6 @@ def _record(model: Model, address: str) -> Record | None:
     return model.collection(collection).get(record_id)
 
 
-def _word(lang: str, key: str, **values) -> str:
-    return words(lang, "history")[key].format(**values)
-
-
 @dataclass(frozen=True)
 class _Words:
     """The catalogue's words for changes, read once for a whole history: a thousand commits say thousands of
@@ -140,6 +139,10 @@ class _Words:
 
     def say(self, lang: str, key: str, **values) -> str:
         return self.phrases[lang][key].format(**values)
+
+    def opening(self, kind: str, moved_from: str | None = None) -> dict[str, str]:
+        """What happened to the record, in each language: created, moved (from where), removed; {} for an edit."""
+        return {} if kind == "edited" else {lang: self.say(lang, kind, old=moved_from or "") for lang in LANGUAGES}
 
     def table(self, allowed: list) -> dict:
         """The words.yml table that names every allowed value and the fewest others (`item_status` for a task's
